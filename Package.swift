@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Isnad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "isnad", targets: ["isnad"]),
+        .library(name: "IsnadText", targets: ["IsnadText"]),
+        .library(name: "IsnadIngest", targets: ["IsnadIngest"]),
+        .library(name: "IsnadStore", targets: ["IsnadStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "IsnadText", swiftSettings: strict),
+        .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "IsnadStore",
+            dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "isnad",
+            dependencies: [
+                "IsnadText", "IsnadIngest", "IsnadStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], swiftSettings: strict),
+        .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText"], swiftSettings: strict),
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest"], swiftSettings: strict),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest"], swiftSettings: strict),
+    ]
+)

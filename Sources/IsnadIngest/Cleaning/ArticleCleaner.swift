@@ -1,0 +1,125 @@
+import IsnadText
+
+/// Turns a reader's document into an article: finds the title and paragraphs, removes repeated
+/// paragraphs and page furniture, and lifts sign-offs and source lines into metadata.
+/// Each step is a small named function; the original text is never altered.
+public struct ArticleCleaner: Sendable {
+    public var furniture: LineFrequencyModel
+
+    public init(furniture: LineFrequencyModel = LineFrequencyModel()) {
+        self.furniture = furniture
+    }
+
+    /// Cleans one document. The language is filled in later by ``LanguageIdentifier``.
+    public func clean(_ raw: RawDocument) -> Article {
+        let scalars = Array(raw.original.unicodeScalars)
+        var paragraphs = ParagraphSegmenter.paragraphs(scalars)
+        var removed = RemovedReport()
+        removed.markupBlocks = raw.markupBlocksRemoved
+
+        var title = raw.hints.title ?? ""
+        var titleSpan: TextSpan?
+        var seen = Set<String>()
+        if !paragraphs.isEmpty {
+            let first = Self.stripHeadingMarks(paragraphs[0], scalars)
+            let firstText = String(String.UnicodeScalarView(scalars[first.start..<first.end]))
+            if title.isEmpty || Self.paragraphKey(scalars[first.start..<first.end]) == Self.key(of: title) {
+                title = firstText
+                titleSpan = first
+                paragraphs.removeFirst()
+            }
+            seen.insert(Self.key(of: title))
+        }
+
+        var kept: [TextSpan] = []
+        for span in paragraphs {
+            let slice = scalars[span.start..<span.end]
+            let keys = Self.keys(slice)
+            let text = String(String.UnicodeScalarView(slice))
+            if keys.isEmpty {
+                removed.boilerplate.append(text)
+                continue
+            }
+            let key = keys.joined(separator: " ")
+            if seen.contains(key) {
+                removed.duplicateParagraphs += 1
+                continue
+            }
+            seen.insert(key)
+            if PageFurniture.isLabel(keys: keys)
+                || (span.length <= LineFrequencyModel.maxLineLength && furniture.isBoilerplate(lineKey: key, group: raw.group)) {
+                removed.boilerplate.append(text)
+                continue
+            }
+            kept.append(span)
+        }
+
+        var outlet = raw.hints.outlet.flatMap { $0.isEmpty ? nil : $0 }
+        var evidence: OutletEvidence? = outlet == nil ? nil : .metadata
+        var credits: [String] = []
+        // Source lines anywhere; a sign-off only as the first of the short lines ending the text.
+        kept.removeAll { span in
+            let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+            guard let parts = Signoffs.sourceLineCredits(text) else { return false }
+            removed.sourceLines.append(text)
+            credits.append(contentsOf: parts)
+            if outlet == nil || evidence == .signoff, let named = parts.first(where: { !Signoffs.isGenericCredit($0) }) {
+                outlet = named
+                evidence = .sourceLine
+            }
+            return true
+        }
+        if let last = kept.last, kept.count >= 2 {
+            let text = String(String.UnicodeScalarView(scalars[last.start..<last.end]))
+            if Signoffs.isSignoff(text, keys: Self.keys(scalars[last.start..<last.end])) {
+                removed.signoff = text
+                kept.removeLast()
+                if outlet == nil {
+                    outlet = text
+                    evidence = .signoff
+                }
+            }
+        }
+        if outlet == nil, let first = kept.first {
+            let lead = String(String.UnicodeScalarView(scalars[first.start..<min(first.end, first.start + 200)]))
+            if let named = Signoffs.attributedOutlet(inLead: lead) {
+                outlet = named
+                evidence = .attribution
+            }
+        }
+
+        return Article(
+            id: ContentHash.sha256Hex(raw.original),
+            path: raw.path, item: raw.item, format: raw.format, encoding: raw.encoding,
+            language: "und", languageConfidence: 0,
+            title: title, titleSpan: titleSpan, outlet: outlet, outletEvidence: evidence, credits: credits,
+            published: raw.hints.published ?? DateParser.dateline(in: raw.original), url: raw.hints.url,
+            original: raw.original, paragraphs: kept, removed: removed)
+    }
+
+    /// Matching keys of a paragraph's words.
+    static func keys(_ slice: ArraySlice<Unicode.Scalar>) -> [String] {
+        var keys: [String] = []
+        WordTokenizer.forEachToken(in: slice) { token, _, _ in
+            var key = String.UnicodeScalarView()
+            for s in token { MatchingKey.appendFolded(s, to: &key) }
+            if !key.isEmpty { keys.append(String(key)) }
+        }
+        return keys
+    }
+
+    /// The comparison key of a paragraph: its words' matching keys, space-separated.
+    public static func paragraphKey(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        keys(slice).joined(separator: " ")
+    }
+
+    static func key(of text: String) -> String { paragraphKey(ArraySlice(text.unicodeScalars)) }
+
+    /// Drops Markdown heading marks (`## `) that scrapers leave on titles.
+    static func stripHeadingMarks(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> TextSpan {
+        var s = span.start
+        while s < span.end, scalars[s] == "#" { s += 1 }
+        while s < span.end, SentenceSplitter.isSpace(scalars[s]) { s += 1 }
+        return s < span.end ? TextSpan(start: s, end: span.end) : span
+    }
+}

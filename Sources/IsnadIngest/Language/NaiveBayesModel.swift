@@ -1,0 +1,106 @@
+import Foundation
+import IsnadText
+
+/// Class scores of one text.
+struct LanguageScores {
+    var probabilities: [String: Double]
+
+    /// Renormalised over a subset of languages.
+    func restricted(to languages: Set<String>) -> [String: Double] {
+        let kept = probabilities.filter { languages.contains($0.key) }
+        let total = kept.values.reduce(0, +)
+        guard total > 0 else { return kept }
+        return kept.mapValues { $0 / total }
+    }
+
+    /// Folds regional or historical classes into the language a news reader expects.
+    static let folds: [String: String] = [
+        "ary": "ar", "arz": "ar", "wuu": "zh", "yue": "zh", "nn": "no", "hbo": "he", "uzs": "uz", "sdh": "ku",
+        "gug": "gn", "zxx": "und",
+    ]
+
+    mutating func fold() {
+        var folded: [String: Double] = [:]
+        for (code, p) in probabilities { folded[Self.folds[code] ?? code, default: 0] += p }
+        probabilities = folded
+    }
+
+    var best: LanguageGuess {
+        guard let top = probabilities.max(by: { $0.value < $1.value }) else { return LanguageGuess(language: "und", confidence: 0) }
+        return LanguageGuess(language: top.key, confidence: top.value)
+    }
+}
+
+/// The py3langid model: a byte-level DFA whose states emit n-gram features, and per-feature
+/// class log-probabilities. Scores are Σ log(1 + count) · P(feature|class) + prior, then a
+/// softmax tempered by √bytes (py3langid's calibration).
+final class NaiveBayesModel: Sendable {
+    let classes: [String]
+    let prior: [Float]
+    let featureClass: [UInt16]  // float16 bit patterns, features × classes
+    let nextMove: [UInt32]
+    let stateRow: [UInt16]
+    let stateFeature: [Int32]
+
+    init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ModelError(path: path, problem: "language model not installed")
+        }
+        do {
+            let npz = try NPZArchive(path: path)
+            classes = try npz.strings("classes")
+            prior = try npz.floats("pc")
+            featureClass = try npz.numbers("ptc", as: UInt16.self, descr: "<f2")
+            nextMove = try npz.numbers("nextmove", as: UInt32.self, descr: "<u4")
+            stateRow = try npz.numbers("nextmove_row", as: UInt16.self, descr: "<u2")
+            stateFeature = try npz.numbers("out_feat", as: Int32.self, descr: "<i4")
+            let shape = npz.shape("ptc")
+            guard shape.count == 2, shape[1] == classes.count, prior.count == classes.count,
+                  stateFeature.count == stateRow.count else {
+                throw ModelError(path: path, problem: "language model arrays do not fit together (corrupt or other version)")
+            }
+        } catch let error as NPZArchive.FormatError {
+            throw ModelError(path: path, problem: "unreadable language model: \(error.message)")
+        }
+    }
+
+    func scores(for text: String) -> LanguageScores {
+        var prepared = text.precomposedStringWithCanonicalMapping
+        if prepared.uppercased() == prepared { prepared = prepared.lowercased() }
+        let bytes = Array(prepared.utf8)
+        var counts: [Int32: Int] = [:]
+        var state = 0
+        let rowCount = stateRow.count
+        for byte in bytes {
+            let row = Int(stateRow[state])
+            state = Int(nextMove[row << 8 | Int(byte)])
+            guard state < rowCount else { state = 0; continue }
+            let feature = stateFeature[state]
+            if feature >= 0 { counts[feature, default: 0] += 1 }
+        }
+        let n = classes.count
+        var raw = prior
+        if counts.isEmpty { return LanguageScores(probabilities: [:]) }
+        for (feature, count) in counts {
+            let weight = Float(log1p(Double(count)))
+            let base = Int(feature) * n
+            for c in 0..<n {
+                raw[c] += weight * Float(Float16(bitPattern: featureClass[base + c]))
+            }
+        }
+        let temperature = 1.0 / Double(max(1, bytes.count)).squareRoot()
+        let maxScore = Double(raw.max() ?? 0) * temperature
+        var probabilities: [String: Double] = [:]
+        var total = 0.0
+        var exps = [Double](repeating: 0, count: n)
+        for c in 0..<n {
+            exps[c] = exp(Double(raw[c]) * temperature - maxScore)
+            total += exps[c]
+        }
+        for c in 0..<n {
+            // Duplicate labels (script aliases) add up.
+            probabilities[classes[c], default: 0] += exps[c] / total
+        }
+        return LanguageScores(probabilities: probabilities)
+    }
+}

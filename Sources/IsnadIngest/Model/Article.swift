@@ -1,0 +1,83 @@
+import IsnadText
+
+/// What cleaning took out of an article, so a researcher can see and audit it.
+public struct RemovedReport: Sendable, Codable, Hashable {
+    /// Paragraphs dropped because they repeat an earlier paragraph (or the title).
+    public var duplicateParagraphs: Int = 0
+    /// Page leftovers dropped: UI labels, learned per-outlet furniture, stray symbols.
+    public var boilerplate: [String] = []
+    /// Outlet sign-off line recognised as metadata (e.g. `سيريانيوز`).
+    public var signoff: String?
+    /// Source/credit lines recognised as metadata (e.g. `المصدر : الجزيرة + وكالات`).
+    public var sourceLines: [String] = []
+    /// HTML blocks dropped as page furniture (navigation, footer, share and related widgets).
+    public var markupBlocks: Int = 0
+
+    public init() {}
+}
+
+/// How the outlet was found, strongest first; later stages may weigh it.
+public enum OutletEvidence: String, Sendable, Codable {
+    case metadata, sourceLine = "source-line", signoff, attribution
+}
+
+/// A cleaned, language-tagged news article: the unit every later stage works on.
+public struct Article: Sendable, Codable, Hashable {
+    /// SHA-256 of the original text: the same content always gets the same id.
+    public var id: String
+    public var path: String
+    public var item: Int?
+    public var format: SourceFormat
+    public var encoding: TextEncoding
+    /// ISO 639-1 code (`ar`, `fa`, `en`, …) or `und` when the text is too short to tell.
+    public var language: String
+    public var languageConfidence: Double
+    public var title: String
+    /// Where the title is in `original`, when it comes from the text.
+    public var titleSpan: TextSpan?
+    public var outlet: String?
+    public var outletEvidence: OutletEvidence?
+    /// Other outlets or agencies credited by source lines or attributions (`وكالات`, `AFP`).
+    public var credits: [String]
+    /// ISO 8601 date (`2018-03-11`) or date-time, when known.
+    public var published: String?
+    public var url: String?
+    /// The decoded original text; every span points into it (Unicode scalar offsets).
+    public var original: String
+    /// The kept paragraphs, in order, as spans of `original`.
+    public var paragraphs: [TextSpan]
+    public var removed: RemovedReport
+
+    public init(
+        id: String, path: String, item: Int?, format: SourceFormat, encoding: TextEncoding, language: String,
+        languageConfidence: Double, title: String, titleSpan: TextSpan?, outlet: String?, outletEvidence: OutletEvidence?,
+        credits: [String], published: String?, url: String?, original: String, paragraphs: [TextSpan], removed: RemovedReport
+    ) {
+        self.id = id
+        self.path = path
+        self.item = item
+        self.format = format
+        self.encoding = encoding
+        self.language = language
+        self.languageConfidence = languageConfidence
+        self.title = title
+        self.titleSpan = titleSpan
+        self.outlet = outlet
+        self.outletEvidence = outletEvidence
+        self.credits = credits
+        self.published = published
+        self.url = url
+        self.original = original
+        self.paragraphs = paragraphs
+        self.removed = removed
+    }
+
+    /// The cleaned main text: kept paragraphs separated by a blank line.
+    public var text: String {
+        let scalars = ScalarText(original)
+        return paragraphs.map { scalars.slice($0) }.joined(separator: "\n\n")
+    }
+
+    /// The first 16 hex digits of the id: what people type.
+    public var shortID: String { String(id.prefix(16)) }
+}

