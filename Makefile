@@ -5,7 +5,7 @@ ISNAD_MODELS ?= $(HOME)/.cache/isnad/models
 export ISNAD_MODELS
 ISNAD_SHARED ?= $(abspath ../shared)
 export ISNAD_SHARED
-APT_PACKAGES := libxml2-dev libsqlite3-dev pkg-config xz-utils python3-pip
+APT_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkg-config xz-utils
 BIN := .build/release/isnad
 DEMO_STORE := .build/demo.sqlite
 

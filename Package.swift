@@ -21,8 +21,12 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(name: "IsnadText", swiftSettings: strict),
-        .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2"], swiftSettings: strict),
+        .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2", "CZlib"], swiftSettings: strict),
         .target(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],

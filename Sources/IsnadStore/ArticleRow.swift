@@ -80,8 +80,8 @@ struct ArticleRow: Codable, FetchableRecord, PersistableRecord {
 
 /// Persistence of learned furniture counts.
 enum FurnitureTable {
-    static func save(_ model: LineFrequencyModel, _ db: Database) throws {
-        for (group, documents, lines) in model.snapshot() {
+    static func save(_ changes: [(group: String, documents: Int, lines: [String: Int])], _ db: Database) throws {
+        for (group, documents, lines) in changes {
             try db.execute(sql: "INSERT OR REPLACE INTO furnitureGroups (name, documents) VALUES (?, ?)", arguments: [group, documents])
             for (key, count) in lines {
                 try db.execute(sql: "INSERT OR REPLACE INTO furnitureLines (groupName, lineKey, documents) VALUES (?, ?, ?)",

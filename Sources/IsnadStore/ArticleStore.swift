@@ -67,7 +67,9 @@ public final class ArticleStore: Sendable {
 
     /// Saves articles in one transaction, with the furniture counts learned meanwhile.
     @discardableResult
-    public func save(_ articles: [Article], furniture: LineFrequencyModel? = nil) throws(StoreError) -> SaveReport {
+    public func save(
+        _ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [String: Int])] = []
+    ) throws(StoreError) -> SaveReport {
         var report = SaveReport()
         let now = ISO8601DateFormatter().string(from: Date())
         do {
@@ -84,7 +86,7 @@ public final class ArticleStore: Sendable {
                         sql: "INSERT OR REPLACE INTO sources (path, item, articleID, ingestedAt) VALUES (?, ?, ?, ?)",
                         arguments: [article.path, article.item ?? -1, article.id, now])
                 }
-                if let furniture { try FurnitureTable.save(furniture, db) }
+                try FurnitureTable.save(furnitureChanges, db)
             }
         } catch {
             throw StoreError(path: path, message: "cannot save articles: \(error)")

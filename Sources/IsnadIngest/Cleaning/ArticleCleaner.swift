@@ -80,11 +80,14 @@ public struct ArticleCleaner: Sendable {
                 }
             }
         }
-        if outlet == nil, let first = kept.first {
-            let lead = String(String.UnicodeScalarView(scalars[first.start..<min(first.end, first.start + 200)]))
-            if let named = Signoffs.attributedOutlet(inLead: lead) {
-                outlet = named
-                evidence = .attribution
+        if outlet == nil {
+            for span in kept.prefix(2) {
+                let lead = String(String.UnicodeScalarView(scalars[span.start..<min(span.end, span.start + 200)]))
+                if let named = Signoffs.attributedOutlet(inLead: lead) {
+                    outlet = named
+                    evidence = .attribution
+                    break
+                }
             }
         }
 

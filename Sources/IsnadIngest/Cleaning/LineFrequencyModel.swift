@@ -5,7 +5,7 @@ import IsnadText
 /// they appear. Counts are per distinct document.
 public struct LineFrequencyModel: Sendable {
     /// Lines longer than this (in scalars) are prose, never learned furniture.
-    public static let maxLineLength = 160
+    public static let maxLineLength = 100
     /// A line must recur in at least this many documents of its group…
     public var minDocuments = 4
     /// …and in at least this share of the group's documents.
@@ -13,6 +13,7 @@ public struct LineFrequencyModel: Sendable {
 
     private(set) var documents: [String: Int] = [:]
     private(set) var lines: [String: [String: Int]] = [:]
+    private var touched: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -22,6 +23,7 @@ public struct LineFrequencyModel: Sendable {
         var groupLines = lines[group] ?? [:]
         for key in lineKeys { groupLines[key, default: 0] += 1 }
         lines[group] = groupLines
+        touched[group, default: []].formUnion(lineKeys)
     }
 
     /// Adds counts persisted earlier (by the store).
@@ -49,8 +51,14 @@ public struct LineFrequencyModel: Sendable {
         return keys
     }
 
-    /// Per-group counts for persistence.
-    public func snapshot() -> [(group: String, documents: Int, lines: [String: Int])] {
-        documents.map { ($0.key, $0.value, lines[$0.key] ?? [:]) }
+    /// Counts changed by ``observe(group:lineKeys:)`` since the last call, for persistence.
+    public mutating func takeChanges() -> [(group: String, documents: Int, lines: [String: Int])] {
+        defer { touched.removeAll() }
+        return touched.map { group, keys in
+            let groupLines = lines[group] ?? [:]
+            var changed: [String: Int] = [:]
+            for key in keys { changed[key] = groupLines[key] }
+            return (group, documents[group] ?? 0, changed)
+        }
     }
 }

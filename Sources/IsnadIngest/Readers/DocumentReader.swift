@@ -22,7 +22,9 @@ public struct DocumentReader: Sendable {
 
     /// The format a path's extension selects, or nil for unsupported files.
     public static func format(of path: String) -> SourceFormat? {
-        switch (path as NSString).pathExtension.lowercased() {
+        var name = path as NSString
+        if name.pathExtension.lowercased() == "gz" { name = name.deletingPathExtension as NSString }
+        switch name.pathExtension.lowercased() {
         case "txt", "text", "md": return .text
         case "html", "htm", "xhtml": return .html
         case "jsonl", "ndjson": return .jsonl
@@ -37,7 +39,13 @@ public struct DocumentReader: Sendable {
     public func read(path: String) -> ReadOutcome {
         var outcome = ReadOutcome()
         do throws(IngestError) {
-            let bytes = try load(path)
+            var bytes = try load(path)
+            if path.lowercased().hasSuffix(".gz") {
+                guard Gzip.isGzip(bytes) else {
+                    throw IngestError(path: path, kind: .malformed, message: "named .gz but not gzip data", byteOffset: 0)
+                }
+                bytes = try Gzip.decompress(bytes, path: path, limit: maxFileSize)
+            }
             let group = (path as NSString).deletingLastPathComponent
             switch Self.format(of: path) {
             case .text: outcome.documents.append(try PlainTextReader.read(bytes: bytes, path: path, group: group))
@@ -47,7 +55,7 @@ public struct DocumentReader: Sendable {
             case .rss, .atom: outcome = try FeedReader.read(bytes: bytes, path: path, group: group)
             case nil:
                 throw IngestError(path: path, kind: .unsupported,
-                                  message: "unsupported file type (supported: .txt .html .htm .jsonl .csv .rss .xml .atom)")
+                                  message: "unsupported file type (supported: .txt .html .htm .jsonl .csv .rss .xml .atom, optionally .gz)")
             }
         } catch {
             outcome.errors.append(error)

@@ -1,0 +1,44 @@
+import IsnadText
+
+/// One-shot analysis of files without a store: read everything, learn furniture over the
+/// whole set, then clean and tag each document. The pipeline stops early with `until`.
+public struct BatchAnalysis: Sendable {
+    /// Pipeline stages, in order; `--until` names one.
+    public enum Stage: String, Sendable, CaseIterable {
+        case decode, extract, analyze, cluster
+    }
+
+    public var reader: DocumentReader
+    public var identifier: LanguageIdentifier
+
+    public init(reader: DocumentReader = DocumentReader(), identifier: LanguageIdentifier = .shared) {
+        self.reader = reader
+        self.identifier = identifier
+    }
+
+    /// Documents and read errors for `paths` (the decode stage).
+    public func read(paths: [String]) -> ReadOutcome {
+        let listing = InputWalker.files(in: paths)
+        var result = ReadOutcome()
+        result.errors = listing.errors
+        let reader = self.reader
+        for outcome in ParallelMap.map(listing.files, { reader.read(path: $0) }) {
+            result.documents.append(contentsOf: outcome.documents)
+            result.errors.append(contentsOf: outcome.errors)
+        }
+        return result
+    }
+
+    /// Cleans (and, unless `until == .extract`, tags) documents with furniture learned from all of them.
+    public func articles(from documents: [RawDocument], until: Stage) -> [Article] {
+        var furniture = LineFrequencyModel()
+        for document in documents {
+            furniture.observe(group: document.group, lineKeys: LineFrequencyModel.lineKeys(of: document))
+        }
+        let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)
+        if until == .extract {
+            return ParallelMap.map(documents) { analyzer.cleaner.clean($0) }
+        }
+        return ParallelMap.map(documents) { analyzer.article(from: $0) }
+    }
+}

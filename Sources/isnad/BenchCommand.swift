@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import IsnadIngest
+import IsnadStore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Speed measurements (make bench runs them with the peers).",
+        subcommands: [BenchGenerateCommand.self, BenchHTMLCommand.self])
+}
+
+struct BenchGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic corpus of .txt articles built from real sentences of the shared data.",
+        discussion: "Each article is a title and paragraphs of sentences drawn from SemEval news texts, so text is realistic and every article distinct.")
+
+    @Option(help: "Number of articles.")
+    var count: Int = 10_000
+
+    @Option(help: "Approximate size of each article in bytes.")
+    var size: Int = 3_000
+
+    @Option(help: "Articles per sub-folder.")
+    var perFolder: Int = 1_000
+
+    @Argument(help: "Output folder (created).")
+    var folder: String
+
+    func run() throws {
+        let semeval = try SharedData.require("data/semeval2022-task8/training_set.csv")
+        let text = try String(contentsOfFile: semeval, encoding: .utf8)
+        var pool: [String] = []
+        for line in text.split(separator: "\n") {
+            for sentence in line.split(separator: ".") where sentence.count > 40 && sentence.count < 300 && !sentence.contains(",\"") {
+                pool.append(sentence.trimmingCharacters(in: .whitespaces) + ".")
+            }
+            if pool.count > 200_000 { break }
+        }
+        guard pool.count > 100 else { throw CommandFailure(description: "too few sentences in \(semeval)") }
+        var rng = SplitMix(seed: 20_181_103)
+        let fm = FileManager.default
+        for i in 0..<count {
+            let sub = (folder as NSString).appendingPathComponent(String(format: "part-%04d", i / perFolder))
+            if i % perFolder == 0 { try fm.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+            var body = pool[Int(rng.next() % UInt64(pool.count))] + "\n\n"
+            var paragraph = ""
+            while body.utf8.count + paragraph.utf8.count < size {
+                paragraph += pool[Int(rng.next() % UInt64(pool.count))] + " "
+                if paragraph.utf8.count > 400 { body += paragraph + "\n\n"; paragraph = "" }
+            }
+            body += paragraph + "\n\nArticle \(i)\n"
+            try body.write(toFile: (sub as NSString).appendingPathComponent(String(format: "article-%06d.txt", i)), atomically: false, encoding: .utf8)
+        }
+        print("generated \(count) articles of ~\(size) bytes in \(folder)")
+    }
+}
+
+struct BenchHTMLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "Time HTML main-text extraction on the benchmark pages, one thread.")
+
+    @Option(help: "Passes over the pages.")
+    var passes: Int = 5
+
+    func run() throws {
+        var evaluation = ExtractionEvaluation()
+        try evaluation.loadBenchmark()
+        let pages = evaluation.pages
+        let bytes = pages.reduce(0) { $0 + $1.bytes.count }
+        let start = Date()
+        var kept = 0
+        for _ in 0..<passes {
+            for page in pages { kept += ExtractionEvaluation.extractOne(page).count }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let perSecond = Double(pages.count * passes) / seconds
+        print(String(format: "html-extract-isnad  %.1f  pages/s  (%d pages, %.1f MB, 1 thread, %d chars kept)",
+                     perSecond, pages.count, Double(bytes) / 1e6, kept / max(1, passes)))
+    }
+}
+
+/// Deterministic pseudo-random numbers for reproducible benchmark corpora.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import IsnadIngest
+import IsnadStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read files and folders into the store.",
+        discussion: """
+            Accepts .txt, .html/.htm, .jsonl, .csv, .rss/.xml and .atom files, and folders (read \
+            recursively; hidden files skipped). Each problem is reported with its file and place and \
+            never stops the other inputs. Ingesting the same content again stores nothing twice.
+
+            Exit status: 0 when every input was read, 1 when some failed, 2 on a usage error.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "Refuse files larger than this many MiB.")
+    var maxFileSize: Int = DocumentReader.defaultMaxFileSize >> 20
+
+    @Option(help: "Files per committed batch.")
+    var batchSize: Int = 256
+
+    @Flag(help: "Print every error, not only the first 20.")
+    var allErrors = false
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    func validate() throws {
+        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+    }
+
+    func run() throws {
+        let store = try ArticleStore(path: storeOptions.store)
+        if let problem = LanguageIdentifier.shared.modelError {
+            printError("warning: \(problem) Languages are guessed from the script alone.")
+        }
+        let ingestor = Ingestor(store: store, reader: DocumentReader(maxFileSize: maxFileSize << 20), batchSize: batchSize)
+        let bar = ProgressBar(enabled: isatty(2) != 0)
+        let summary = try ingestor.run(paths: paths) { bar.update($0) }
+        bar.finish()
+        let shown = allErrors ? summary.errors : Array(summary.errors.prefix(20))
+        for error in shown { printError("error: \(error)") }
+        if shown.count < summary.errors.count {
+            printError("… and \(summary.errors.count - shown.count) more errors (--all-errors shows them)")
+        }
+        let rate = summary.seconds > 0 ? Double(summary.files) / summary.seconds : 0
+        print("ingested \(summary.files) files in \(String(format: "%.1f", summary.seconds)) s (\(Int(rate)) files/s): "
+              + "\(summary.articlesNew) new articles, \(summary.articlesKnown) already stored, \(summary.errors.count) errors "
+              + "→ \(storeOptions.store)")
+        if !summary.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// A one-line progress bar on a terminal's standard error.
+final class ProgressBar {
+    let enabled: Bool
+    var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: IngestProgress) {
+        guard enabled else { return }
+        let width = 30
+        let done = p.filesTotal == 0 ? width : width * p.filesDone / p.filesTotal
+        let bar = String(repeating: "=", count: done) + String(repeating: " ", count: width - done)
+        let line = "\r[\(bar)] \(p.filesDone)/\(p.filesTotal) files, \(p.articlesNew) new, \(p.errors) errors"
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
