@@ -21,6 +21,7 @@ public struct BatchAnalysis: Sendable {
         let listing = InputWalker.files(in: paths)
         var result = ReadOutcome()
         result.errors = listing.errors
+        result.skipped = listing.skipped
         let reader = self.reader
         for outcome in ParallelMap.map(listing.files, { reader.read(path: $0) }) {
             result.documents.append(contentsOf: outcome.documents)

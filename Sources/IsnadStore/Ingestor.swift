@@ -18,6 +18,8 @@ public struct IngestSummary: Sendable {
     public var articlesNew = 0
     public var articlesKnown = 0
     public var errors: [IngestError] = []
+    /// Files in folders that were not news formats.
+    public var skipped: [IngestError] = []
     public var seconds = 0.0
 }
 
@@ -41,6 +43,7 @@ public struct Ingestor: Sendable {
         let listing = InputWalker.files(in: paths)
         var summary = IngestSummary()
         summary.errors = listing.errors
+        summary.skipped = listing.skipped
         var furniture = try store.furnitureModel()
         let identifier = LanguageIdentifier.shared
         var index = 0

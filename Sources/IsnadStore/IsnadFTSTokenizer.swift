@@ -3,7 +3,8 @@ import IsnadText
 
 /// The FTS5 tokenizer `isnad`: Isnad's word splitting and matching keys inside SQLite, so that
 /// `مركز` finds `مرکز`, `متحدث` finds `مُتَحَدِّث`, and `كتاب‌ها` finds `کتابها`, in documents and
-/// queries alike. Offsets reported to FTS5 are UTF-8 byte offsets, which snippets need.
+/// queries alike; `متحدث` also finds `المتحدث` (the article-less key is indexed at the same
+/// position). Offsets reported to FTS5 are UTF-8 byte offsets, which snippets need.
 final class IsnadFTSTokenizer: FTS5CustomTokenizer {
     static let name = "isnad"
 
@@ -39,18 +40,25 @@ final class IsnadFTSTokenizer: FTS5CustomTokenizer {
         }
         offsets.append(bytes.count)
         var status: CInt = 0
+        let addArticleless = tokenization.contains(.document)
         WordTokenizer.forEachToken(in: scalars) { token, start, end in
             guard status == 0 else { return }
-            var key = String.UnicodeScalarView()
-            for s in token { MatchingKey.appendFolded(s, to: &key) }
-            guard !key.isEmpty else { return }
-            var keyString = String(key)
-            status = keyString.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    tokenCallback(context, 0, chars.baseAddress, CInt(chars.count), CInt(offsets[start]), CInt(offsets[end]))
-                }
+            var keyString = MatchingKey.tokenKey(token)
+            guard !keyString.isEmpty else { return }
+            status = Self.emit(&keyString, flags: 0, context, tokenCallback, offsets[start], offsets[end])
+            if status == 0, addArticleless, var bare = MatchingKey.withoutArticle(keyString) {
+                status = Self.emit(&bare, flags: 1 /* FTS5_TOKEN_COLOCATED */, context, tokenCallback, offsets[start], offsets[end])
             }
         }
         return status
+    }
+
+    private static func emit(_ key: inout String, flags: CInt, _ context: UnsafeMutableRawPointer?,
+                             _ callback: FTS5TokenCallback, _ start: Int, _ end: Int) -> CInt {
+        key.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
+            }
+        }
     }
 }

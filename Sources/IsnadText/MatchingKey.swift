@@ -26,6 +26,32 @@ public enum MatchingKey {
         WordTokenizer.tokens(in: text).map(\.key)
     }
 
+    /// The key of one token given as scalars (as ``WordTokenizer/forEachToken(in:_:)`` yields
+    /// them): numbers get ``numberKey(_:)``, words the folded form.
+    public static func tokenKey<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var key = String.UnicodeScalarView()
+        var allDigits = true
+        for s in scalars {
+            appendFolded(s, to: &key)
+            if Digits.asciiDigit(s) == nil && !WordTokenizer.isNumberSeparator(s) { allDigits = false }
+        }
+        return allDigits ? String(numberKey(scalars)) : String(key)
+    }
+
+    /// The key of a number token: ASCII digits, thousands separators (`,` `٬`) dropped, the
+    /// Arabic decimal separator `٫` as `.`, so `١٬٢٠٠`, `1,200` and `1200` meet.
+    public static func numberKey<C: Collection>(_ scalars: C) -> String.UnicodeScalarView where C.Element == Unicode.Scalar {
+        var key = String.UnicodeScalarView()
+        for s in scalars {
+            if let d = Digits.asciiDigit(s) {
+                key.append(Unicode.Scalar(UInt8(ascii: "0") + d))
+            } else if s.value == 0x066B || s.value == 0x2E {
+                key.append(".")
+            }
+        }
+        return key
+    }
+
     /// Folds one scalar into zero or more scalars appended to `out`.
     @inline(__always)
     public static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
@@ -103,4 +129,22 @@ final class LatinFoldTable: Sendable {
     }
 
     func fold(_ index: Int) -> [Unicode.Scalar] { table[index] }
+}
+
+extension MatchingKey {
+    /// Arabic definite-article prefixes (with the conjunctions and prepositions that fuse with
+    /// them), longest first: `وال`, `بال`, `فال`, `كال`, `لل`, `ال`.
+    static let articlePrefixes: [String] = ["وال", "بال", "فال", "كال", "لل", "ال"].map { key($0) }
+
+    /// The key without a fused Arabic definite article (`المتحدث` → `متحدث`), or nil when the key
+    /// has none or would become too short. The full-text index adds it at the same position, so a
+    /// search for `متحدث` finds `المتحدث` and `والمتحدث`.
+    public static func withoutArticle(_ key: String) -> String? {
+        guard let first = key.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return nil }
+        for prefix in articlePrefixes where key.hasPrefix(prefix) {
+            let rest = String(key.unicodeScalars.dropFirst(prefix.unicodeScalars.count))
+            if rest.unicodeScalars.count >= 3 { return rest }
+        }
+        return nil
+    }
 }

@@ -31,16 +31,11 @@ public enum WordTokenizer {
     public static func tokens(in text: String) -> [Token] {
         var result: [Token] = []
         forEachToken(in: text.unicodeScalars) { scalars, start, end in
-            var word = String.UnicodeScalarView()
-            var key = String.UnicodeScalarView()
+            let key = MatchingKey.tokenKey(scalars)
             var allDigits = true
-            for s in scalars {
-                word.append(s)
-                MatchingKey.appendFolded(s, to: &key)
-                if Digits.asciiDigit(s) == nil && !isNumberSeparator(s) { allDigits = false }
-            }
+            for s in scalars where Digits.asciiDigit(s) == nil && !isNumberSeparator(s) { allDigits = false }
             if !key.isEmpty {
-                result.append(Token(text: String(word), start: start, end: end, key: String(key), isNumber: allDigits))
+                result.append(Token(text: String(String.UnicodeScalarView(scalars)), start: start, end: end, key: key, isNumber: allDigits))
             }
         }
         return result
@@ -118,7 +113,7 @@ public enum WordTokenizer {
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s.value == 0x27 || s.value == 0x2019 }
 
     @inline(__always)
-    static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
+    public static func isNumberSeparator(_ s: Unicode.Scalar) -> Bool {
         s.value == 0x2C || s.value == 0x2E || s.value == 0x066B || s.value == 0x066C
     }
 

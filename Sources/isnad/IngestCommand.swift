@@ -43,6 +43,7 @@ struct IngestCommand: ParsableCommand {
         let bar = ProgressBar(enabled: isatty(2) != 0)
         let summary = try ingestor.run(paths: paths) { bar.update($0) }
         bar.finish()
+        for skipped in summary.skipped.prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
         let shown = allErrors ? summary.errors : Array(summary.errors.prefix(20))
         for error in shown { printError("error: \(error)") }
         if shown.count < summary.errors.count {
@@ -50,7 +51,8 @@ struct IngestCommand: ParsableCommand {
         }
         let rate = summary.seconds > 0 ? Double(summary.files) / summary.seconds : 0
         print("ingested \(summary.files) files in \(String(format: "%.1f", summary.seconds)) s (\(Int(rate)) files/s): "
-              + "\(summary.articlesNew) new articles, \(summary.articlesKnown) already stored, \(summary.errors.count) errors "
+              + "\(summary.articlesNew) new articles, \(summary.articlesKnown) already stored, \(summary.errors.count) errors, "
+              + "\(summary.skipped.count) skipped "
               + "→ \(storeOptions.store)")
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

@@ -104,9 +104,8 @@ public struct ArticleCleaner: Sendable {
     static func keys(_ slice: ArraySlice<Unicode.Scalar>) -> [String] {
         var keys: [String] = []
         WordTokenizer.forEachToken(in: slice) { token, _, _ in
-            var key = String.UnicodeScalarView()
-            for s in token { MatchingKey.appendFolded(s, to: &key) }
-            if !key.isEmpty { keys.append(String(key)) }
+            let key = MatchingKey.tokenKey(token)
+            if !key.isEmpty { keys.append(key) }
         }
         return keys
     }

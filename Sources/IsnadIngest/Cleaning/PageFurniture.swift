@@ -26,14 +26,16 @@ public enum PageFurniture {
         "close", "follow", "us", "on", "read", "more", "also", "via", "copy", "link", "comment", "comments",
         "subscribe", "newsletter", "advertisement", "instagram", "youtube", "tiktok", "google", "news",
         "شارك", "على", "فيسبوك", "تويتر", "واتساب", "تلغرام", "تابعونا", "تابعنا", "عبر", "اقرأ", "أيضا",
-        "ايضا", "المزيد", "نسخ", "الرابط", "طباعة", "إعلان", "اعلان",
+        "ايضا", "المزيد", "نسخ", "الرابط", "طباعة", "إعلان", "اعلان", "المواضيع", "مواضيع", "ذات", "صلة", "الصلة",
+        "أخبار", "اخبار", "related", "stories", "articles", "topics", "مطالب", "مرتبط", "اخبار",
         "اشتراک", "در", "فیسبوک", "توییتر", "تلگرام", "واتساپ", "اینستاگرام", "ما", "را", "دنبال", "کنید",
         "بخوانید", "بیشتر", "کپی", "لینک", "چاپ",
     ].flatMap { MatchingKey.keys(of: $0) })
 
     /// Words that alone never make a line furniture (keeps "Read more about X" style prose safe).
     static let anchors: Set<String> = Set([
-        "share", "follow", "read", "subscribe", "print", "close", "advertisement", "comments",
+        "share", "follow", "read", "subscribe", "print", "close", "advertisement", "comments", "related", "صلة", "الصلة",
+        "مرتبط",
         "شارك", "تابعونا", "تابعنا", "اقرأ", "طباعة", "إعلان", "اعلان",
         "اشتراک", "دنبال", "بخوانید", "چاپ",
     ].flatMap { MatchingKey.keys(of: $0) })

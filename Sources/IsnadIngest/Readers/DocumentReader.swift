@@ -5,6 +5,8 @@ import IsnadText
 public struct ReadOutcome: Sendable {
     public var documents: [RawDocument] = []
     public var errors: [IngestError] = []
+    /// Unsupported files met inside folders: reported, not failures.
+    public var skipped: [IngestError] = []
     public init() {}
 }
 
@@ -25,7 +27,7 @@ public struct DocumentReader: Sendable {
         var name = path as NSString
         if name.pathExtension.lowercased() == "gz" { name = name.deletingPathExtension as NSString }
         switch name.pathExtension.lowercased() {
-        case "txt", "text", "md": return .text
+        case "txt", "text": return .text
         case "html", "htm", "xhtml": return .html
         case "jsonl", "ndjson": return .jsonl
         case "csv": return .csv
@@ -111,6 +113,8 @@ public enum InputWalker {
     public struct Listing: Sendable {
         public var files: [String] = []
         public var errors: [IngestError] = []
+        /// Files inside folders that are not news formats (README.md, images…): reported, not failures.
+        public var skipped: [IngestError] = []
     }
 
     public static func files(in paths: [String]) -> Listing {
@@ -156,8 +160,8 @@ public enum InputWalker {
                 } else if DocumentReader.format(of: path) != nil {
                     listing.files.append(path)
                 } else if fm.fileExists(atPath: path) {
-                    listing.errors.append(IngestError(path: path, kind: .unsupported,
-                                                      message: "skipped: unsupported file type"))
+                    listing.skipped.append(IngestError(path: path, kind: .unsupported,
+                                                       message: "skipped: not a supported news file type"))
                 } else {
                     listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
                 }

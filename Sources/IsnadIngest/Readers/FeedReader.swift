@@ -33,7 +33,7 @@ enum FeedReader {
             if let channel {
                 for child in LibXML.elementChildren(channel) {
                     switch LibXML.localName(child).lowercased() {
-                    case "title": outlet = LibXML.text(child).collapsingWhitespace()
+                    case "title": outlet = outletName(fromFeedTitle: LibXML.text(child))
                     case "language": feedLanguage = LibXML.text(child).collapsingWhitespace()
                     case "item": items.append(rssItem(child))
                     default: break
@@ -46,7 +46,7 @@ enum FeedReader {
         case "feed":
             for child in LibXML.elementChildren(root) {
                 switch LibXML.localName(child).lowercased() {
-                case "title": outlet = LibXML.text(child).collapsingWhitespace()
+                case "title": outlet = outletName(fromFeedTitle: LibXML.text(child))
                 case "entry": items.append(atomEntry(child))
                 default: break
                 }
@@ -74,6 +74,18 @@ enum FeedReader {
             outcome.errors.append(IngestError(path: path, kind: .noText, message: "feed has no items"))
         }
         return outcome
+    }
+
+    /// A feed's title names the outlet, often followed by a section ("Outlet - World News").
+    static func outletName(fromFeedTitle title: String) -> String {
+        let flat = title.collapsingWhitespace()
+        for separator in [" - ", " | ", " — ", " – ", " : "] {
+            if let range = flat.range(of: separator) {
+                let head = String(flat[..<range.lowerBound])
+                if head.count >= 2 { return head }
+            }
+        }
+        return flat
     }
 
     static func rssItem(_ node: LibXML.Node) -> Item {

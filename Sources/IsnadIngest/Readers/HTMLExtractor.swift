@@ -36,7 +36,7 @@ public struct HTMLExtractor: Sendable {
     static let skipTags: Set<String> = [
         "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe", "svg", "button",
         "select", "textarea", "input", "label", "figcaption", "menu", "head", "object", "embed", "canvas", "video",
-        "audio", "map", "dialog",
+        "audio", "map", "dialog", "time",
     ]
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",

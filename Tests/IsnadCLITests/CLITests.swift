@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// Runs the built `isnad` binary as a user would.
+enum CLI {
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    static var binary: String {
+        for config in ["debug", "release"] {
+            let path = (packageRoot as NSString).appendingPathComponent(".build/\(config)/isnad")
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return (packageRoot as NSString).appendingPathComponent(".build/debug/isnad")
+    }
+
+    static var seeds: String {
+        let shared = ProcessInfo.processInfo.environment["ISNAD_SHARED"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (packageRoot as NSString).appendingPathComponent("../shared")
+        return ((shared as NSString).appendingPathComponent("corpus/seeds") as NSString).standardizingPath
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> String {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("isnad-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+@Suite("Command line", .serialized)
+struct CLITests {
+    @Test("analyze --format json emits the articles part of the story-report contract")
+    func analyzeJSON() throws {
+        let result = try CLI.run(["analyze", CLI.seeds, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let articles = try #require(json["articles"] as? [[String: Any]])
+        #expect(json["stories"] as? [Any] != nil)
+        #expect(articles.map { $0["language"] as? String } == ["ar", "fa", "ar", "ar", "ar"])
+        #expect(articles.map { $0["id"] as? String } == ["a1", "a2", "a3", "a4", "a5"])
+        for article in articles {
+            #expect(article.keys.contains("story") && article["story"] is NSNull)
+            #expect(article.keys.contains("duplicateOf") && article["duplicateOf"] is NSNull)
+            #expect((article["text"] as? String)?.isEmpty == false)
+            #expect(article["removed"] is [String: Any])
+        }
+        let removed = articles.map { ($0["removed"] as? [String: Any])?["duplicateParagraphs"] as? Int }
+        #expect(removed[0] == 1 && removed[1] == 0 && removed[2] == 0 && (removed[3] ?? 0) >= 4 && removed[4] == 1)
+        let boilerplate = (articles[0]["removed"] as? [String: Any])?["boilerplate"] as? [String]
+        #expect(boilerplate?.contains("SHARE") == true && boilerplate?.contains("close") == true)
+        #expect(articles[0]["outlet"] as? String == "سيريانيوز")
+        #expect(articles[4]["outlet"] as? String == "الجزيرة")
+    }
+
+    @Test("exit status: 0 all read, 1 some failed, 2 usage error")
+    func exitCodes() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let good = try CLI.run(["ingest", CLI.seeds, "--store", store])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("5 new articles"))
+        try Data().write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("empty.txt")))
+        let bad = try CLI.run(["ingest", (folder as NSString).appendingPathComponent("empty.txt"), "/nonexistent/file.txt", "--store", store])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("empty.txt: empty file"))
+        #expect(bad.stderr.contains("/nonexistent/file.txt: no such file or folder"))
+        #expect(try CLI.run(["ingest", "--store", store]).status == 2)
+        #expect(try CLI.run(["ingest", "--batch-size", "0", CLI.seeds]).status == 2)
+        let listed = try CLI.run(["articles", "--store", store])
+        #expect(listed.status == 0 && listed.stdout.contains("5 of 5 articles"))
+        let search = try CLI.run(["search", "مرکز", "--store", store])
+        #expect(search.stdout.contains("5 hits") || search.stdout.contains("4 hits"))
+        let missing = try CLI.run(["articles", "--store", (folder as NSString).appendingPathComponent("none.sqlite")])
+        #expect(missing.status == 1 && missing.stderr.contains("isnad ingest"))
+    }
+
+    @Test("SIGKILL during ingest leaves a consistent store; running again completes without duplicates")
+    func killMidway() throws {
+        let folder = try CLI.temporaryFolder()
+        let data = (folder as NSString).appendingPathComponent("news")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let total = 6_000
+        for i in 0..<total {
+            let text = "Dispatch \(i)\n\nThe regional council recorded \(i) new requests for shelter and \(i * 3) meals served on day \(i % 31).\n\nOfficials said more aid convoys were expected."
+            try text.write(toFile: (data as NSString).appendingPathComponent(String(format: "n%05d.txt", i)), atomically: false, encoding: .utf8)
+        }
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["ingest", data, "--store", store, "--batch-size", "100"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until a few batches are committed, then kill without warning.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            if let count = Self.count(store), count >= 300 { break }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "ingest finished before it could be killed")
+        let partial = Self.count(store) ?? 0
+        #expect(partial < total)
+        let check = try CLI.run(["articles", "--store", store, "--limit", "1"])
+        #expect(check.status == 0)
+        let again = try CLI.run(["ingest", data, "--store", store])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("\(total - partial) new articles"), "\(again.stdout)")
+        #expect(Self.count(store) == total)
+    }
+
+    /// Article count read with the sqlite3 C library through the CLI's own listing.
+    static func count(_ store: String) -> Int? {
+        guard FileManager.default.fileExists(atPath: store), let result = try? CLI.run(["articles", "--store", store, "--limit", "0"]),
+              result.status == 0 else { return nil }
+        // "0 of N articles in …"
+        let words = result.stdout.split(separator: " ")
+        guard let of = words.firstIndex(of: "of"), of + 1 < words.count else { return nil }
+        return Int(words[of + 1])
+    }
+}

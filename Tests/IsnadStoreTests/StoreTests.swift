@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import IsnadIngest
+import IsnadStore
+
+func temporaryFolder() throws -> String {
+    let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("isnad-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func write(_ text: String, _ folder: String, _ name: String) throws {
+    try text.write(toFile: (folder as NSString).appendingPathComponent(name), atomically: false, encoding: .utf8)
+}
+
+@Suite("Store")
+struct StoreTests {
+    func corpus() throws -> String {
+        let folder = try temporaryFolder()
+        try write("مرکز آشتی روسیه\n\nسخنگوی مرکز گفت نمایندگان با رهبران گروه دیدار کردند و کتاب‌ها را تحویل دادند.", folder, "fa.txt")
+        try write("مركز المصالحة الروسي\n\nقال المُتَحَدِّث باسم المركز إن ٢٤ مدنيا خرجوا من الغوطة وإن كتابها وصل.", folder, "ar.txt")
+        try write("Russian reconciliation centre\n\nThe spokesman said 24 civilians left the area on Sunday.", folder, "en.txt")
+        return folder
+    }
+
+    @Test("ingesting the same files twice stores each article once")
+    func idempotent() throws {
+        let folder = try corpus()
+        let store = try ArticleStore(path: (folder as NSString).appendingPathComponent("s.sqlite"))
+        let first = try Ingestor(store: store).run(paths: [folder])
+        #expect(first.articlesNew == 3 && first.errors.isEmpty)
+        let second = try Ingestor(store: store).run(paths: [folder])
+        #expect(second.articlesNew == 0 && second.articlesKnown == 3)
+        #expect(try store.count() == 3)
+        // The same content under another name is the same article.
+        try write("Russian reconciliation centre\n\nThe spokesman said 24 civilians left the area on Sunday.", folder, "copy.txt")
+        _ = try Ingestor(store: store).run(paths: [folder])
+        #expect(try store.count() == 3)
+    }
+
+    @Test("search matches across letter variants, diacritics, ZWNJ and digit sets")
+    func search() throws {
+        let folder = try corpus()
+        let store = try ArticleStore(path: (folder as NSString).appendingPathComponent("s.sqlite"))
+        _ = try Ingestor(store: store).run(paths: [folder])
+        func languages(_ query: String) throws -> Set<String> { Set(try store.search(query).map(\.language)) }
+        #expect(try languages("مركز") == ["ar", "fa"])     // Arabic kaf finds Persian keheh
+        #expect(try languages("مرکز") == ["ar", "fa"])
+        #expect(try languages("متحدث") == ["ar"])          // finds المُتَحَدِّث (diacritics, fused article)
+        #expect(try languages("المتحدث") == ["ar"])
+        #expect(try languages("کتابها") == ["fa", "ar"])   // finds كتاب‌ها (ZWNJ) and كتابها
+        #expect(try languages("۲۴") == ["ar", "en"])       // Persian digits find ٢٤ and 24
+        #expect(try store.search("مركز")[0].snippet.contains("["))
+        #expect(try store.search("nothing-like-this").isEmpty)
+    }
+
+    @Test("article lookup by id prefix, with removal report")
+    func lookup() throws {
+        let folder = try corpus()
+        let store = try ArticleStore(path: (folder as NSString).appendingPathComponent("s.sqlite"))
+        _ = try Ingestor(store: store).run(paths: [folder])
+        let listed = try store.summaries()
+        #expect(listed.count == 3)
+        let article = try #require(try store.article(idPrefix: String(listed[0].id.prefix(10))))
+        #expect(article.id == listed[0].id)
+        #expect(throws: StoreError.self) { try store.article(idPrefix: "zz") }
+    }
+
+    @Test("a folder of 10,000 files with one bad file: 9,999 stored, one error naming it")
+    func tenThousand() throws {
+        let folder = try temporaryFolder()
+        let data = (folder as NSString).appendingPathComponent("news")
+        for part in 0..<10 {
+            let sub = (data as NSString).appendingPathComponent("p\(part)")
+            try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+            for i in 0..<1000 {
+                let n = part * 1000 + i
+                if n == 4321 {
+                    try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0xE2, 0xE3]).write(to: URL(fileURLWithPath: (sub as NSString).appendingPathComponent("a\(n).txt")))
+                    continue
+                }
+                try write("Bulletin \(n)\n\nCouncil meeting \(n) approved budget line \(n * 7) for the northern district.", sub, "a\(n).txt")
+            }
+        }
+        let store = try ArticleStore(path: (folder as NSString).appendingPathComponent("s.sqlite"))
+        let summary = try Ingestor(store: store, batchSize: 500).run(paths: [data])
+        #expect(summary.files == 10_000)
+        #expect(summary.articlesNew == 9_999)
+        #expect(summary.errors.count == 1)
+        #expect(summary.errors.first?.path.hasSuffix("a4321.txt") == true)
+        #expect(summary.errors.first?.kind == .binary)
+        #expect(try store.count() == 9_999)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+}
