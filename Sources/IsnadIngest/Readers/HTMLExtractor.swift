@@ -34,7 +34,7 @@ public struct HTMLExtractor: Sendable {
     }
 
     static let skipTags: Set<String> = [
-        "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe", "svg", "button",
+        "script", "style", "noscript", "template", "nav", "footer", "aside", "iframe", "svg", "button",
         "select", "textarea", "input", "label", "figcaption", "menu", "head", "object", "embed", "canvas", "video",
         "audio", "map", "dialog", "time",
     ]
@@ -42,12 +42,13 @@ public struct HTMLExtractor: Sendable {
         "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
         "pre", "td", "th", "tr", "table", "dd", "dt", "dl", "header", "figure", "br", "hr", "address", "center",
     ]
-    static let furnitureWords: [String] = [
+    static let furnitureWords: Set<String> = [
         "share", "social", "related", "comment", "cookie", "consent", "newsletter", "subscribe", "advert", "sponsor",
         "promo", "sidebar", "breadcrumb", "menu", "navbar", "footer", "popup", "modal", "widget", "tags", "tag-list",
-        "author-bio", "byline", "toolbar", "pagination", "paywall", "signup", "sign-up", "banner", "outbrain", "taboola",
-        "most-read", "mostread", "trending", "recommend", "read-more", "readmore", "print", "hidden", "masthead",
-        "skip", "disclaimer", "copyright", "rating", "caption",
+        "bio", "byline", "toolbar", "pagination", "paywall", "signup", "banner", "outbrain", "taboola",
+        "mostread", "trending", "recommended", "recommendations", "readmore", "print", "hidden", "masthead",
+        "skip", "disclaimer", "copyright", "rating", "caption", "nav", "navigation", "header", "sharing", "comments",
+        "follow", "login", "search", "breaking", "ticker", "meta", "author", "credits", "gallery", "video",
     ]
     static let contentWords: [String] = [
         "article-body", "articlebody", "article-content", "article__body", "article-text", "story-body", "post-content",
@@ -213,25 +214,57 @@ public struct HTMLExtractor: Sendable {
     func isFurniture(_ node: LibXML.Node, tag: String) -> Bool {
         if let role = LibXML.attribute(node, "role")?.lowercased(),
            ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"].contains(role) {
-            return true
+            return !holdsProse(node)
         }
-        if LibXML.attribute(node, "hidden") != nil || LibXML.attribute(node, "aria-hidden") == "true" { return true }
+        if LibXML.attribute(node, "hidden") != nil || LibXML.attribute(node, "aria-hidden") == "true" { return !holdsProse(node) }
         if let style = LibXML.attribute(node, "style")?.lowercased().replacingOccurrencesOfSpace(),
            style.contains("display:none") {
-            return true
+            return !holdsProse(node)
         }
-        guard tag != "body", tag != "html", tag != "article", tag != "main" else { return false }
+        if tag == "form" { return !holdsProse(node) }
+        guard tag != "body", tag != "html", tag != "article", tag != "main", tag != "p" else { return false }
         let names = classAndID(node)
         guard !names.trimmingCharacters(in: " ").isEmpty else { return false }
         if Self.contentWords.contains(where: { names.contains($0) }) { return false }
-        let tokens = names.split(whereSeparator: { $0 == " " || $0 == "_" })
-        for token in tokens {
-            let t = String(token)
-            for word in Self.furnitureWords where t == word || t.hasPrefix(word + "-") || t.hasSuffix("-" + word)
-                || t.hasPrefix(word + "s") || t.contains("-" + word + "-") {
-                return true
+        var matched = false
+        for token in names.split(whereSeparator: { $0 == " " }) {
+            let t = String(token).replacingOccurrences(of: "_", with: "-")
+            let parts = t.split(separator: "-").map(String.init)
+            if parts.contains(where: { Self.furnitureWords.contains($0) }) || Self.furnitureWords.contains(t) {
+                matched = true
+                break
             }
-            if t == "ad" || t == "ads" || t.hasPrefix("ad-") || t.hasPrefix("ads-") || t.hasSuffix("-ad") { return true }
+            if t == "ad" || t == "ads" || t.hasPrefix("ad-") || t.hasPrefix("ads-") || t.hasSuffix("-ad") || t.hasSuffix("-ads") {
+                matched = true
+                break
+            }
+        }
+        // A class name alone is weak evidence: wrappers called "paywall" or "…-menu" often hold the article.
+        return matched && !holdsProse(node)
+    }
+
+    /// Whether an element contains article prose: a paragraph of at least 200 characters, or
+    /// 600 characters of text in paragraphs (bounded scan).
+    func holdsProse(_ node: LibXML.Node) -> Bool {
+        var stack: [LibXML.Node] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        var visited = 0
+        var total = 0
+        while let n = stack.popLast(), visited < 4_000 {
+            visited += 1
+            guard LibXML.isElement(n) else { continue }
+            let tag = LibXML.name(n)
+            if tag == "p" {
+                let length = LibXML.text(n).count
+                if length >= 200 { return true }
+                total += length
+                if total >= 600 { return true }
+                continue
+            }
+            if Self.skipTags.contains(tag) { continue }
+            var k = n.pointee.children
+            while let c = k { stack.append(c); k = c.pointee.next }
         }
         return false
     }
