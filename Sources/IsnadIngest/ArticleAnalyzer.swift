@@ -20,12 +20,7 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Sets `language` and `languageConfidence` from the article's own text.
     public func tagLanguage(_ article: inout Article) {
-        let scalars = ScalarText(article.original)
-        var sample = article.title
-        for span in article.paragraphs {
-            sample += "\n" + scalars.slice(span)
-            if sample.unicodeScalars.count > 2000 { break }
-        }
+        let sample = article.title + "\n" + String(article.text.unicodeScalars.prefix(LanguageIdentifier.sampleLength))
         let guess = identifier.identify(sample)
         article.language = guess.language
         article.languageConfidence = (guess.confidence * 1000).rounded() / 1000

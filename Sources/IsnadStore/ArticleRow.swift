@@ -3,13 +3,45 @@ import GRDB
 import IsnadIngest
 import IsnadText
 
-/// JSON-encoded columns (spans, removal reports, credits).
+/// JSON-encoded columns (spans, removal reports, credits). Writing is done by hand: a
+/// JSONEncoder per row cost more than the row itself.
 enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ",") + "]" }
+
+    static func spans(_ spans: [TextSpan]) -> String {
+        "[" + spans.map { "{\"end\":\($0.end),\"start\":\($0.start)}" }.joined(separator: ",") + "]"
+    }
+
+    static func removed(_ r: RemovedReport) -> String {
+        var fields = [
+            "\"boilerplate\":" + strings(r.boilerplate),
+            "\"duplicateParagraphs\":\(r.duplicateParagraphs)",
+            "\"markupBlocks\":\(r.markupBlocks)",
+        ]
+        if let signoff = r.signoff { fields.append("\"signoff\":" + string(signoff)) }
+        fields.append("\"sourceLines\":" + strings(r.sourceLines))
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     static func decode<T: Decodable>(_ text: String?) -> T? {
@@ -56,14 +88,27 @@ struct ArticleRow: Codable, FetchableRecord, PersistableRecord {
         titleEnd = a.titleSpan?.end
         outlet = a.outlet
         outletEvidence = a.outletEvidence?.rawValue
-        credits = JSONColumn.encode(a.credits)
+        credits = JSONColumn.strings(a.credits)
         published = a.published
         url = a.url
         original = a.original
         text = a.text
-        paragraphs = JSONColumn.encode(a.paragraphs)
-        removed = JSONColumn.encode(a.removed)
+        paragraphs = JSONColumn.spans(a.paragraphs)
+        removed = JSONColumn.removed(a.removed)
         self.ingestedAt = ingestedAt
+    }
+
+    static let columns = [
+        "id", "path", "item", "format", "encoding", "language", "languageConfidence", "title", "titleStart", "titleEnd",
+        "outlet", "outletEvidence", "credits", "published", "url", "original", "text", "paragraphs", "removed", "ingestedAt",
+    ]
+
+    static let insertSQL = "INSERT INTO articles (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// Arguments for ``insertSQL``, in column order.
+    var insertArguments: StatementArguments {
+        [id, path, item, format, encoding, language, languageConfidence, title, titleStart, titleEnd,
+         outlet, outletEvidence, credits, published, url, original, text, paragraphs, removed, ingestedAt]
     }
 
     var article: Article {
@@ -74,18 +119,21 @@ struct ArticleRow: Codable, FetchableRecord, PersistableRecord {
             encoding: TextEncoding(rawValue: encoding) ?? .utf8, language: language, languageConfidence: languageConfidence,
             title: title, titleSpan: titleSpan, outlet: outlet, outletEvidence: outletEvidence.flatMap(OutletEvidence.init),
             credits: JSONColumn.decode(credits) ?? [], published: published, url: url, original: original,
-            paragraphs: JSONColumn.decode(paragraphs) ?? [], removed: JSONColumn.decode(removed) ?? RemovedReport())
+            paragraphs: JSONColumn.decode(paragraphs) ?? [], removed: JSONColumn.decode(removed) ?? RemovedReport(),
+            text: text)
     }
 }
 
 /// Persistence of learned furniture counts.
 enum FurnitureTable {
-    static func save(_ changes: [(group: String, documents: Int, lines: [String: Int])], _ db: Database) throws {
+    static func save(_ changes: [(group: String, documents: Int, lines: [Int64: Int])], _ db: Database) throws {
+        let groupStatement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO furnitureGroups (name, documents) VALUES (?, ?)")
+        let lineStatement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO furnitureLines (groupName, lineKey, documents) VALUES (?, ?, ?)")
         for (group, documents, lines) in changes {
-            try db.execute(sql: "INSERT OR REPLACE INTO furnitureGroups (name, documents) VALUES (?, ?)", arguments: [group, documents])
+            try groupStatement.execute(arguments: [group, documents])
             for (key, count) in lines {
-                try db.execute(sql: "INSERT OR REPLACE INTO furnitureLines (groupName, lineKey, documents) VALUES (?, ?, ?)",
-                               arguments: [group, key, count])
+                try lineStatement.execute(arguments: [group, key, count])
             }
         }
     }
@@ -95,7 +143,7 @@ enum FurnitureTable {
         let groups = try Row.fetchAll(db, sql: "SELECT name, documents FROM furnitureGroups")
         for group in groups {
             let name: String = group["name"]
-            var lines: [String: Int] = [:]
+            var lines: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT lineKey, documents FROM furnitureLines WHERE groupName = ?", arguments: [name]) {
                 lines[row["lineKey"]] = row["documents"]
             }

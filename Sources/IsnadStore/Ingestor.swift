@@ -46,6 +46,9 @@ public struct Ingestor: Sendable {
         summary.skipped = listing.skipped
         var furniture = try store.furnitureModel()
         let identifier = LanguageIdentifier.shared
+        // Batch i is written on a background queue while batch i+1 is read and cleaned, so the
+        // single-threaded SQLite work overlaps the parallel text work.
+        let writer = BatchWriter(store: store)
         var index = 0
         while index < listing.files.count {
             let batch = Array(listing.files[index..<min(index + batchSize, listing.files.count)])
@@ -60,16 +63,57 @@ public struct Ingestor: Sendable {
             }
             let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)
             let articles = ParallelMap.map(documents) { analyzer.article(from: $0) }
-            let report = try store.save(articles, furnitureChanges: furniture.takeChanges())
+            let report = try writer.finishPrevious()
             summary.articlesNew += report.inserted
             summary.articlesKnown += report.alreadyStored
+            if index > 0 {
+                progress(IngestProgress(filesDone: index, filesTotal: listing.files.count, articlesNew: summary.articlesNew,
+                                        articlesKnown: summary.articlesKnown, errors: summary.errors.count))
+            }
+            writer.start(articles, furnitureChanges: furniture.takeChanges())
             index += batch.count
             summary.files = index
-            progress(IngestProgress(filesDone: index, filesTotal: listing.files.count, articlesNew: summary.articlesNew,
-                                    articlesKnown: summary.articlesKnown, errors: summary.errors.count))
         }
+        let last = try writer.finishPrevious()
+        summary.articlesNew += last.inserted
+        summary.articlesKnown += last.alreadyStored
+        progress(IngestProgress(filesDone: index, filesTotal: listing.files.count, articlesNew: summary.articlesNew,
+                                articlesKnown: summary.articlesKnown, errors: summary.errors.count))
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 }
 
+
+/// Writes one batch at a time on a background queue; `finishPrevious` waits for the batch in
+/// flight and returns what it stored (or rethrows its error).
+final class BatchWriter: @unchecked Sendable {
+    private let store: ArticleStore
+    private let queue = DispatchQueue(label: "isnad.ingest.writer")
+    private let group = DispatchGroup()
+    private var result: Result<SaveReport, StoreError>?
+
+    init(store: ArticleStore) { self.store = store }
+
+    func start(_ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])]) {
+        group.enter()
+        queue.async { [self] in
+            do throws(StoreError) {
+                result = .success(try store.save(articles, furnitureChanges: furnitureChanges))
+            } catch {
+                result = .failure(error)
+            }
+            group.leave()
+        }
+    }
+
+    func finishPrevious() throws(StoreError) -> SaveReport {
+        group.wait()
+        defer { result = nil }
+        switch result {
+        case .success(let report): return report
+        case .failure(let error): throw error
+        case nil: return SaveReport()
+        }
+    }
+}

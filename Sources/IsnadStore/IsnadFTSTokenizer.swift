@@ -41,21 +41,28 @@ final class IsnadFTSTokenizer: FTS5CustomTokenizer {
         offsets.append(bytes.count)
         var status: CInt = 0
         let addArticleless = tokenization.contains(.document)
-        WordTokenizer.forEachToken(in: scalars) { token, start, end in
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        WordTokenizer.forEachToken(in: scalars[...]) { token, start, end in
             guard status == 0 else { return }
-            var keyString = MatchingKey.tokenKey(token)
-            guard !keyString.isEmpty else { return }
-            status = Self.emit(&keyString, flags: 0, context, tokenCallback, offsets[start], offsets[end])
-            if status == 0, addArticleless, var bare = MatchingKey.withoutArticle(keyString) {
-                status = Self.emit(&bare, flags: 1 /* FTS5_TOKEN_COLOCATED */, context, tokenCallback, offsets[start], offsets[end])
+            key.removeAll(keepingCapacity: true)
+            MatchingKey.appendTokenKeyUTF8(token, to: &key)
+            guard !key.isEmpty else { return }
+            status = Self.emit(key, flags: 0, context, tokenCallback, offsets[start], offsets[end])
+            if status == 0, addArticleless, key.count >= 8, key[0] == 0xD8 || key[0] == 0xD9 {
+                let keyString = String(decoding: key, as: UTF8.self)
+                if let bare = MatchingKey.withoutArticle(keyString) {
+                    status = Self.emit(Array(bare.utf8), flags: 1 /* FTS5_TOKEN_COLOCATED */, context, tokenCallback,
+                                       offsets[start], offsets[end])
+                }
             }
         }
         return status
     }
 
-    private static func emit(_ key: inout String, flags: CInt, _ context: UnsafeMutableRawPointer?,
+    private static func emit(_ key: [UInt8], flags: CInt, _ context: UnsafeMutableRawPointer?,
                              _ callback: FTS5TokenCallback, _ start: Int, _ end: Int) -> CInt {
-        key.withUTF8 { buffer in
+        key.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 callback(context, flags, chars.baseAddress, CInt(chars.count), CInt(start), CInt(end))
             }

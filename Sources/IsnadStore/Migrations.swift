@@ -47,7 +47,7 @@ enum StoreMigrations {
             }
             try db.create(table: "furnitureLines") { t in
                 t.column("groupName", .text).notNull()
-                t.column("lineKey", .text).notNull()
+                t.column("lineKey", .integer).notNull()
                 t.column("documents", .integer).notNull()
                 t.primaryKey(["groupName", "lineKey"])
             }

@@ -53,8 +53,15 @@ public enum DateParser {
     /// A date written in a dateline within the first lines of `text` (`دمشق، 11 آذار 2018`,
     /// `TEHRAN, March 12, 2018`, `۲۱ اسفند ۱۳۹۶`), as ISO `yyyy-MM-dd`.
     public static func dateline(in text: String) -> String? {
-        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(600)))
-        return find(in: head)?.description
+        let head = Array(text.unicodeScalars.prefix(400))
+        // A dateline holds a four-digit year; most leads have none, and then nothing is tokenized.
+        var run = 0
+        var hasYear = false
+        for s in head {
+            if Digits.asciiDigit(s) != nil { run += 1; if run == 4 { hasYear = true; break } } else { run = 0 }
+        }
+        guard hasYear else { return nil }
+        return find(in: String(String.UnicodeScalarView(head)))?.description
     }
 
     /// The first day-month-year (or month-day-year) date in `text`.

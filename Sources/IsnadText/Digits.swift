@@ -7,7 +7,9 @@ public enum Digits {
         if v >= 0x30 && v <= 0x39 { return UInt8(v - 0x30) }
         if v >= 0x0660 && v <= 0x0669 { return UInt8(v - 0x0660) }
         if v >= 0x06F0 && v <= 0x06F9 { return UInt8(v - 0x06F0) }
-        if v < 0x0660 { return nil }
+        // Below NKo (U+07C0) the only digit sets are ASCII and the two Arabic-Indic ones above:
+        // Latin, Greek, Cyrillic, Hebrew and Arabic letters answer without a property look-up.
+        if v < 0x07C0 { return nil }
         guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else {
             return nil
         }

@@ -30,12 +30,58 @@ public enum MatchingKey {
     /// them): numbers get ``numberKey(_:)``, words the folded form.
     public static func tokenKey<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         var key = String.UnicodeScalarView()
+        appendTokenKey(scalars, to: &key)
+        return String(key)
+    }
+
+    /// Appends a token's key to `out` without intermediate strings: the hot path of paragraph
+    /// keys and the full-text tokenizer.
+    @inline(__always)
+    public static func appendTokenKey<C: Collection>(_ scalars: C, to out: inout String.UnicodeScalarView)
+    where C.Element == Unicode.Scalar {
         var allDigits = true
-        for s in scalars {
-            appendFolded(s, to: &key)
-            if Digits.asciiDigit(s) == nil && !WordTokenizer.isNumberSeparator(s) { allDigits = false }
+        for s in scalars where Digits.asciiDigit(s) == nil && !WordTokenizer.isNumberSeparator(s) {
+            allDigits = false
+            break
         }
-        return allDigits ? String(numberKey(scalars)) : String(key)
+        if allDigits {
+            out.append(contentsOf: numberKey(scalars))
+        } else {
+            for s in scalars { appendFolded(s, to: &out) }
+        }
+    }
+
+    /// Appends a token's key to `out` as UTF-8 bytes: what the full-text tokenizer hands to
+    /// SQLite, built without intermediate strings.
+    public static func appendTokenKeyUTF8(_ token: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+        @inline(__always) func put(_ s: Unicode.Scalar) {
+            let v = s.value
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | (v >> 12)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                out.append(UInt8(0xF0 | (v >> 18)))
+                out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        var allDigits = true
+        for s in token where Digits.asciiDigit(s) == nil && !WordTokenizer.isNumberSeparator(s) {
+            allDigits = false
+            break
+        }
+        if allDigits {
+            for s in numberKey(token) { put(s) }
+        } else {
+            for s in token { fold(s, put) }
+        }
     }
 
     /// The key of a number token: ASCII digits, thousands separators (`,` `٬`) dropped, the
@@ -55,33 +101,65 @@ public enum MatchingKey {
     /// Folds one scalar into zero or more scalars appended to `out`.
     @inline(__always)
     public static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        fold(scalar) { out.append($0) }
+    }
+
+    /// Folds one scalar, handing each resulting scalar to `emit` (no allocation on the common paths).
+    @inline(__always)
+    public static func fold(_ scalar: Unicode.Scalar, _ emit: (Unicode.Scalar) -> Void) {
         let v = scalar.value
         if v < 0x80 {
             if v >= 0x41 && v <= 0x5A, let lower = Unicode.Scalar(v + 32) {
-                out.append(lower)
+                emit(lower)
             } else {
-                out.append(scalar)
+                emit(scalar)
             }
             return
         }
         if let mapped = arabicFold(v) {
-            if mapped != 0, let s = Unicode.Scalar(mapped) { out.append(s) }
+            if mapped != 0, let s = Unicode.Scalar(mapped) { emit(s) }
             return
         }
         if let digit = Digits.asciiDigit(scalar) {
-            out.append(Unicode.Scalar(UInt8(ascii: "0") + digit))
+            emit(Unicode.Scalar(UInt8(ascii: "0") + digit))
             return
         }
         // Latin, Greek, Cyrillic: lowercase and strip combining accents (precomputed table).
         if v < 0x0530 {
-            out.append(contentsOf: LatinFoldTable.shared.fold(Int(v)))
+            for s in LatinFoldTable.shared.fold(Int(v)) { emit(s) }
             return
         }
         if v >= 0x1E00 && v < 0x2000 {
-            out.append(contentsOf: LatinFoldTable.shared.fold(Int(v) - 0x1E00 + 0x0530))
+            for s in LatinFoldTable.shared.fold(Int(v) - 0x1E00 + 0x0530) { emit(s) }
             return
         }
-        out.append(scalar)
+        emit(scalar)
+    }
+
+    /// A 64-bit fingerprint of a paragraph's matching keys (FNV-1a over the folded words) and its
+    /// word count: how cleaning compares paragraphs (repeats, learned furniture) without
+    /// building key strings.
+    public static func paragraphFingerprint(_ slice: ArraySlice<Unicode.Scalar>) -> (fingerprint: Int64, words: Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var words = 0
+        @inline(__always) func mix(_ v: UInt32) {
+            hash = (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+        }
+        WordTokenizer.forEachToken(in: slice) { token, _, _ in
+            if words > 0 { mix(0x20) }
+            words += 1
+            var allDigits = true
+            for s in token where Digits.asciiDigit(s) == nil && !WordTokenizer.isNumberSeparator(s) {
+                allDigits = false
+                break
+            }
+            if allDigits {
+                for s in numberKey(token) { mix(s.value) }
+            } else {
+                for s in token { fold(s) { mix($0.value) } }
+            }
+        }
+        return (Int64(bitPattern: hash), words)
     }
 
     /// Arabic-script folding. Returns nil when the scalar is not affected, 0 to drop it.
@@ -140,6 +218,7 @@ extension MatchingKey {
     /// has none or would become too short. The full-text index adds it at the same position, so a
     /// search for `متحدث` finds `المتحدث` and `والمتحدث`.
     public static func withoutArticle(_ key: String) -> String? {
+        guard key.utf8.count >= 8 else { return nil }
         guard let first = key.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return nil }
         for prefix in articlePrefixes where key.hasPrefix(prefix) {
             let rest = String(key.unicodeScalars.dropFirst(prefix.unicodeScalars.count))

@@ -46,13 +46,29 @@ public enum WordTokenizer {
     public static func forEachToken<C: BidirectionalCollection>(
         in scalars: C, _ body: (ArraySlice<Unicode.Scalar>, Int, Int) -> Void
     ) where C.Element == Unicode.Scalar {
-        let array = Array(scalars)
-        var i = 0
-        let n = array.count
+        if let slice = scalars as? ArraySlice<Unicode.Scalar> {
+            forEachToken(slice: slice, body)
+        } else if let array = scalars as? [Unicode.Scalar] {
+            forEachToken(slice: array[...], body)
+        } else {
+            forEachToken(slice: Array(scalars)[...], body)
+        }
+    }
+
+    /// Token walk over a slice (non-generic, so callers in other modules get the fast path);
+    /// offsets are relative to the slice's start.
+    public static func forEachToken(in slice: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<Unicode.Scalar>, Int, Int) -> Void) {
+        forEachToken(slice: slice, body)
+    }
+
+    static func forEachToken(slice array: ArraySlice<Unicode.Scalar>, _ body: (ArraySlice<Unicode.Scalar>, Int, Int) -> Void) {
+        let base = array.startIndex
+        var i = array.startIndex
+        let n = array.endIndex
         while i < n {
             let s = array[i]
             if isIdeograph(s) {
-                body(array[i..<(i + 1)], i, i + 1)
+                body(array[i..<(i + 1)], i - base, i + 1 - base)
                 i += 1
                 continue
             }
@@ -73,7 +89,7 @@ public enum WordTokenizer {
             }
             var end = i
             while end > start && isJoiner(array[end - 1]) { end -= 1 }
-            body(array[start..<end], start, end)
+            body(array[start..<end], start - base, end - base)
         }
     }
 

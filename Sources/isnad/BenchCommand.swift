@@ -14,7 +14,7 @@ struct BenchGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic corpus of .txt articles built from real sentences of the shared data.",
-        discussion: "Each article is a title and paragraphs of sentences drawn from SemEval news texts, so text is realistic and every article distinct.")
+        discussion: "Each article is a title and paragraphs of sentences drawn from the SemEval news texts of one language, so text is realistic and every article distinct.")
 
     @Option(help: "Number of articles.")
     var count: Int = 10_000
@@ -29,28 +29,28 @@ struct BenchGenerateCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
-        let semeval = try SharedData.require("data/semeval2022-task8/training_set.csv")
-        let text = try String(contentsOfFile: semeval, encoding: .utf8)
-        var pool: [String] = []
-        for line in text.split(separator: "\n") {
-            for sentence in line.split(separator: ".") where sentence.count > 40 && sentence.count < 300 && !sentence.contains(",\"") {
-                pool.append(sentence.trimmingCharacters(in: .whitespaces) + ".")
+        // Sentences per language: each generated article is in one language, as real articles are.
+        var pools: [String: [String]] = [:]
+        for (language, text) in try SharedData.semevalTexts() {
+            for sentence in text.split(separator: ".") where sentence.count > 40 && sentence.count < 300 {
+                pools[language, default: []].append(sentence.trimmingCharacters(in: .whitespacesAndNewlines) + ".")
             }
-            if pool.count > 200_000 { break }
         }
-        guard pool.count > 100 else { throw CommandFailure(description: "too few sentences in \(semeval)") }
+        let languages = pools.keys.sorted().filter { (pools[$0]?.count ?? 0) >= 50 }
+        guard !languages.isEmpty else { throw CommandFailure(description: "too few sentences in the SemEval file") }
         var rng = SplitMix(seed: 20_181_103)
         let fm = FileManager.default
         for i in 0..<count {
             let sub = (folder as NSString).appendingPathComponent(String(format: "part-%04d", i / perFolder))
             if i % perFolder == 0 { try fm.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+            let pool = pools[languages[Int(rng.next() % UInt64(languages.count))]] ?? []
             var body = pool[Int(rng.next() % UInt64(pool.count))] + "\n\n"
             var paragraph = ""
             while body.utf8.count + paragraph.utf8.count < size {
                 paragraph += pool[Int(rng.next() % UInt64(pool.count))] + " "
                 if paragraph.utf8.count > 400 { body += paragraph + "\n\n"; paragraph = "" }
             }
-            body += paragraph + "\n\nArticle \(i)\n"
+            body += paragraph + "\n"
             try body.write(toFile: (sub as NSString).appendingPathComponent(String(format: "article-%06d.txt", i)), atomically: false, encoding: .utf8)
         }
         print("generated \(count) articles of ~\(size) bytes in \(folder)")

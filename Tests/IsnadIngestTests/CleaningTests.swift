@@ -134,3 +134,14 @@ struct LanguageTests {
         #expect(identifier.modelError?.description.contains(path) == true)
     }
 }
+
+@Suite("Model file reading")
+struct ModelReadingTests {
+    @Test("half-precision weights widen exactly")
+    func halfFloats() {
+        for value: Float16 in [0, -0.0, 1, -2.5, 0.000061035156, 0.0000001, 65504, -.infinity, 3.140625] {
+            #expect(NaiveBayesModel.widen(value.bitPattern) == Float(value))
+        }
+        #expect(NaiveBayesModel.widen(Float16.nan.bitPattern).isNaN)
+    }
+}

@@ -12,43 +12,42 @@ public struct ArticleCleaner: Sendable {
 
     /// Cleans one document. The language is filled in later by ``LanguageIdentifier``.
     public func clean(_ raw: RawDocument) -> Article {
-        let scalars = Array(raw.original.unicodeScalars)
+        let text = ScalarText(raw.original)
+        let scalars = text.scalars
         var paragraphs = ParagraphSegmenter.paragraphs(scalars)
         var removed = RemovedReport()
         removed.markupBlocks = raw.markupBlocksRemoved
 
         var title = raw.hints.title ?? ""
         var titleSpan: TextSpan?
-        var seen = Set<String>()
+        var seen = Set<Int64>()
         if !paragraphs.isEmpty {
             let first = Self.stripHeadingMarks(paragraphs[0], scalars)
-            let firstText = String(String.UnicodeScalarView(scalars[first.start..<first.end]))
-            if title.isEmpty || Self.paragraphKey(scalars[first.start..<first.end]) == Self.key(of: title) {
+            let firstText = text.slice(first)
+            if title.isEmpty || Self.fingerprint(scalars[first.start..<first.end]) == Self.fingerprint(of: title) {
                 title = firstText
                 titleSpan = first
                 paragraphs.removeFirst()
             }
-            seen.insert(Self.key(of: title))
+            seen.insert(Self.fingerprint(of: title))
         }
 
         var kept: [TextSpan] = []
         for span in paragraphs {
             let slice = scalars[span.start..<span.end]
-            let keys = Self.keys(slice)
-            let text = String(String.UnicodeScalarView(slice))
-            if keys.isEmpty {
-                removed.boilerplate.append(text)
+            let (key, wordCount) = MatchingKey.paragraphFingerprint(slice)
+            if wordCount == 0 {
+                removed.boilerplate.append(text.slice(span))
                 continue
             }
-            let key = keys.joined(separator: " ")
             if seen.contains(key) {
                 removed.duplicateParagraphs += 1
                 continue
             }
             seen.insert(key)
-            if PageFurniture.isLabel(keys: keys)
-                || (span.length <= LineFrequencyModel.maxLineLength && furniture.isBoilerplate(lineKey: key, group: raw.group)) {
-                removed.boilerplate.append(text)
+            let isLabel = wordCount <= 6 && PageFurniture.isLabel(keys: Self.keys(slice))
+            if isLabel || (span.length <= LineFrequencyModel.maxLineLength && furniture.isBoilerplate(lineKey: key, group: raw.group)) {
+                removed.boilerplate.append(text.slice(span))
                 continue
             }
             kept.append(span)
@@ -59,9 +58,10 @@ public struct ArticleCleaner: Sendable {
         var credits: [String] = []
         // Source lines anywhere; a sign-off only as the first of the short lines ending the text.
         kept.removeAll { span in
-            let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
-            guard let parts = Signoffs.sourceLineCredits(text) else { return false }
-            removed.sourceLines.append(text)
+            guard span.length <= 120 else { return false }
+            let line = text.slice(span)
+            guard let parts = Signoffs.sourceLineCredits(line) else { return false }
+            removed.sourceLines.append(line)
             credits.append(contentsOf: parts)
             if outlet == nil || evidence == .signoff, let named = parts.first(where: { !Signoffs.isGenericCredit($0) }) {
                 outlet = named
@@ -69,20 +69,20 @@ public struct ArticleCleaner: Sendable {
             }
             return true
         }
-        if let last = kept.last, kept.count >= 2 {
-            let text = String(String.UnicodeScalarView(scalars[last.start..<last.end]))
-            if Signoffs.isSignoff(text, keys: Self.keys(scalars[last.start..<last.end])) {
-                removed.signoff = text
+        if let last = kept.last, kept.count >= 2, last.length <= 40 {
+            let line = text.slice(last)
+            if Signoffs.isSignoff(line, keys: Self.keys(scalars[last.start..<last.end])) {
+                removed.signoff = line
                 kept.removeLast()
                 if outlet == nil {
-                    outlet = text
+                    outlet = line
                     evidence = .signoff
                 }
             }
         }
         if outlet == nil {
             for span in kept.prefix(2) {
-                let lead = String(String.UnicodeScalarView(scalars[span.start..<min(span.end, span.start + 200)]))
+                let lead = text.slice(span.start, min(span.end, span.start + 200))
                 if let named = Signoffs.attributedOutlet(inLead: lead) {
                     outlet = named
                     evidence = .attribution
@@ -97,7 +97,8 @@ public struct ArticleCleaner: Sendable {
             language: "und", languageConfidence: 0,
             title: title, titleSpan: titleSpan, outlet: outlet, outletEvidence: evidence, credits: credits,
             published: raw.hints.published ?? DateParser.dateline(in: raw.original), url: raw.hints.url,
-            original: raw.original, paragraphs: kept, removed: removed)
+            original: raw.original, paragraphs: kept, removed: removed,
+            text: kept.map { text.slice($0) }.joined(separator: "\n\n"))
     }
 
     /// Matching keys of a paragraph's words.
@@ -110,12 +111,12 @@ public struct ArticleCleaner: Sendable {
         return keys
     }
 
-    /// The comparison key of a paragraph: its words' matching keys, space-separated.
-    public static func paragraphKey(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        keys(slice).joined(separator: " ")
+    /// The comparison key of a paragraph: a fingerprint of its words' matching keys.
+    public static func fingerprint(_ slice: ArraySlice<Unicode.Scalar>) -> Int64 {
+        MatchingKey.paragraphFingerprint(slice).fingerprint
     }
 
-    static func key(of text: String) -> String { paragraphKey(ArraySlice(text.unicodeScalars)) }
+    static func fingerprint(of text: String) -> Int64 { fingerprint(Array(text.unicodeScalars)[...]) }
 
     /// Drops Markdown heading marks (`## `) that scrapers leave on titles.
     static func stripHeadingMarks(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> TextSpan {

@@ -12,51 +12,48 @@ public struct LineFrequencyModel: Sendable {
     public var minShare = 0.2
 
     private(set) var documents: [String: Int] = [:]
-    private(set) var lines: [String: [String: Int]] = [:]
-    private var touched: [String: Set<String>] = [:]
+    private(set) var lines: [String: [Int64: Int]] = [:]
+    private var touched: [String: Set<Int64>] = [:]
 
     public init() {}
 
     /// Counts the short lines of one document once each.
-    public mutating func observe(group: String, lineKeys: Set<String>) {
+    public mutating func observe(group: String, lineKeys: Set<Int64>) {
         documents[group, default: 0] += 1
-        var groupLines = lines[group] ?? [:]
-        for key in lineKeys { groupLines[key, default: 0] += 1 }
-        lines[group] = groupLines
+        // Mutate in place: copying the group's table per document made ingest quadratic.
+        for key in lineKeys { lines[group, default: [:]][key, default: 0] += 1 }
         touched[group, default: []].formUnion(lineKeys)
     }
 
     /// Adds counts persisted earlier (by the store).
-    public mutating func merge(group: String, documents count: Int, lineCounts: [String: Int]) {
+    public mutating func merge(group: String, documents count: Int, lineCounts: [Int64: Int]) {
         documents[group, default: 0] += count
-        var groupLines = lines[group] ?? [:]
-        for (key, value) in lineCounts { groupLines[key, default: 0] += value }
-        lines[group] = groupLines
+        for (key, value) in lineCounts { lines[group, default: [:]][key, default: 0] += value }
     }
 
     /// Whether `lineKey` is furniture in `group`.
-    public func isBoilerplate(lineKey: String, group: String) -> Bool {
+    public func isBoilerplate(lineKey: Int64, group: String) -> Bool {
         guard let docs = documents[group], let count = lines[group]?[lineKey] else { return false }
         return count >= minDocuments && Double(count) >= minShare * Double(docs)
     }
 
     /// The keys this model counts for a document: its short paragraphs after the title.
-    public static func lineKeys(of raw: RawDocument) -> Set<String> {
+    public static func lineKeys(of raw: RawDocument) -> Set<Int64> {
         let scalars = Array(raw.original.unicodeScalars)
-        var keys = Set<String>()
+        var keys = Set<Int64>()
         for span in ParagraphSegmenter.paragraphs(scalars).dropFirst() where span.length <= maxLineLength {
-            let key = ArticleCleaner.paragraphKey(scalars[span.start..<span.end])
-            if !key.isEmpty { keys.insert(key) }
+            let (key, words) = MatchingKey.paragraphFingerprint(scalars[span.start..<span.end])
+            if words > 0 { keys.insert(key) }
         }
         return keys
     }
 
     /// Counts changed by ``observe(group:lineKeys:)`` since the last call, for persistence.
-    public mutating func takeChanges() -> [(group: String, documents: Int, lines: [String: Int])] {
+    public mutating func takeChanges() -> [(group: String, documents: Int, lines: [Int64: Int])] {
         defer { touched.removeAll() }
         return touched.map { group, keys in
             let groupLines = lines[group] ?? [:]
-            var changed: [String: Int] = [:]
+            var changed: [Int64: Int] = [:]
             for key in keys { changed[key] = groupLines[key] }
             return (group, documents[group] ?? 0, changed)
         }

@@ -21,6 +21,20 @@ public enum SharedData {
         return full
     }
 
+    /// Every news text of the SemEval-2022 Task 8 file with its language (both sides of each pair).
+    public static func semevalTexts() throws -> [(language: String, text: String)] {
+        let path = try require("data/semeval2022-task8/training_set.csv")
+        let (rows, _) = CSVReader.parse(try String(contentsOfFile: path, encoding: .utf8))
+        guard let header = rows.first?.fields, let l1 = header.firstIndex(of: "lang1"), let l2 = header.firstIndex(of: "lang2"),
+              let t1 = header.firstIndex(of: "text1"), let t2 = header.firstIndex(of: "text2") else { return [] }
+        var texts: [(String, String)] = []
+        for row in rows.dropFirst() where row.fields.count == header.count {
+            texts.append((row.fields[l1], row.fields[t1]))
+            texts.append((row.fields[l2], row.fields[t2]))
+        }
+        return texts
+    }
+
     public struct MissingSharedData: Error, CustomStringConvertible {
         public var path: String
         public var description: String { "shared data not found: \(path) (set ISNAD_SHARED to the shared folder)" }

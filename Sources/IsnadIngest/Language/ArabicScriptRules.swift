@@ -39,6 +39,12 @@ enum ArabicScriptRules {
         return LanguageGuess(language: "ar", confidence: 0.6)
     }
 
+    /// The decision letters alone make, without the statistical model; nil when they leave it open.
+    static func decideByLetters(stats: ScriptStatistics) -> LanguageGuess? {
+        let guess = decide(stats: stats, probabilities: [:])
+        return guess.confidence >= 0.9 ? guess : nil
+    }
+
     static func best(_ probabilities: [String: Double], among: [String]) -> String? {
         among.compactMap { code in probabilities[code].map { (code, $0) } }.max { $0.1 < $1.1 }?.0
     }

@@ -14,6 +14,10 @@ public final class LanguageIdentifier: Sendable {
     /// Fewer letters than this (Han, kana and Hangul count double) give `und`.
     public static let minimumLetters = 6
 
+    /// Scalars of text looked at: a title and the lead settle the language (each byte costs a
+    /// random read of the 57 MB model, so more text is slower without being more accurate).
+    public static let sampleLength = 320
+
     private let model: NaiveBayesModel?
 
     /// Loads the model from the model directory, or works by script alone when it is missing
@@ -39,18 +43,21 @@ public final class LanguageIdentifier: Sendable {
 
     /// Identifies the language of `text` (use title and a few paragraphs; 2,000 scalars suffice).
     public func identify(_ text: String) -> LanguageGuess {
-        let sample = String(String.UnicodeScalarView(text.unicodeScalars.prefix(3000)))
+        let sample = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.sampleLength)))
         let stats = ScriptStatistics(sample)
         guard stats.weightedLetters >= Self.minimumLetters else { return LanguageGuess(language: "und", confidence: 0) }
         if let unique = stats.uniqueScriptLanguage { return LanguageGuess(language: unique, confidence: 0.99) }
         guard let model else { return stats.scriptOnlyGuess }
-        var scores = model.scores(for: sample)
         if stats.dominant == .arabic {
+            // Letters settle most Arabic-script text; the model is consulted only when they do not.
+            if let decided = ArabicScriptRules.decideByLetters(stats: stats) { return decided }
+            let scores = model.scores(for: sample)
             return ArabicScriptRules.decide(stats: stats, probabilities: scores.restricted(to: ArabicScriptRules.languages))
         }
-        if stats.dominant == .han, let zh = scores.probabilities["zh"] {
-            return LanguageGuess(language: "zh", confidence: max(zh, 0.9))
+        if stats.dominant == .han {
+            return LanguageGuess(language: "zh", confidence: 0.95)
         }
+        var scores = model.scores(for: sample)
         scores.fold()
         return scores.best
     }

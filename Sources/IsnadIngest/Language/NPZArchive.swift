@@ -7,7 +7,7 @@ struct NPZArchive {
     struct ArrayEntry {
         var descr: String
         var shape: [Int]
-        var data: Data
+        var data: Data  // a slice of the mapped file: no copy
     }
 
     struct FormatError: Error, CustomStringConvertible {
@@ -55,7 +55,7 @@ struct NPZArchive {
             guard start + compressed <= data.count else {
                 throw FormatError(path: path, message: "entry \(name) is truncated (file cut short?)")
             }
-            let body = data.subdata(in: start..<(start + compressed))
+            let body = data[(data.startIndex + start)..<(data.startIndex + start + compressed)]
             entries[(name as NSString).deletingPathExtension] = try Self.parseNPY(body, name: name, path: path)
             offset = start + compressed
         }
@@ -78,7 +78,7 @@ struct NPZArchive {
         if header.contains("'fortran_order': True") { throw FormatError(path: path, message: "entry \(name) is Fortran-ordered") }
         let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "() "))
             .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let body = data.subdata(in: (data.startIndex + headerStart + headerLength)..<data.endIndex)
+        let body = data[(data.startIndex + headerStart + headerLength)..<data.endIndex]
         return ArrayEntry(descr: descr, shape: shape, data: body)
     }
 

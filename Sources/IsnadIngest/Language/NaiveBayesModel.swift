@@ -37,7 +37,7 @@ struct LanguageScores {
 final class NaiveBayesModel: Sendable {
     let classes: [String]
     let prior: [Float]
-    let featureClass: [UInt16]  // float16 bit patterns, features × classes
+    let featureClass: [Float]  // features × classes, widened from the file's float16 once at load
     let nextMove: [UInt32]
     let stateRow: [UInt16]
     let stateFeature: [Int32]
@@ -50,7 +50,7 @@ final class NaiveBayesModel: Sendable {
             let npz = try NPZArchive(path: path)
             classes = try npz.strings("classes")
             prior = try npz.floats("pc")
-            featureClass = try npz.numbers("ptc", as: UInt16.self, descr: "<f2")
+            featureClass = try npz.numbers("ptc", as: UInt16.self, descr: "<f2").map(Self.widen)
             nextMove = try npz.numbers("nextmove", as: UInt32.self, descr: "<u4")
             stateRow = try npz.numbers("nextmove_row", as: UInt16.self, descr: "<u2")
             stateFeature = try npz.numbers("out_feat", as: Int32.self, descr: "<i4")
@@ -64,9 +64,25 @@ final class NaiveBayesModel: Sendable {
         }
     }
 
+    /// IEEE half → single precision with integer operations (portable, and far faster than the
+    /// runtime's software conversion on CPUs targeted without F16C).
+    @inline(__always)
+    static func widen(_ h: UInt16) -> Float {
+        let sign = UInt32(h & 0x8000) << 16
+        let exponent = UInt32(h >> 10) & 0x1F
+        let mantissa = UInt32(h & 0x03FF)
+        if exponent == 0 {
+            // zero or subnormal: mantissa · 2^-24
+            return Float(bitPattern: sign) + (sign == 0 ? 1 : -1) * Float(mantissa) * 0x1p-24
+        }
+        if exponent == 0x1F { return Float(bitPattern: sign | 0x7F80_0000 | (mantissa << 13)) }
+        return Float(bitPattern: sign | ((exponent + 112) << 23) | (mantissa << 13))
+    }
+
     func scores(for text: String) -> LanguageScores {
         var prepared = text.precomposedStringWithCanonicalMapping
-        if prepared.uppercased() == prepared { prepared = prepared.lowercased() }
+        // py3langid lowercases all-caps input (headlines in capitals).
+        if !prepared.unicodeScalars.contains(where: { $0.properties.isLowercase }) { prepared = prepared.lowercased() }
         let bytes = Array(prepared.utf8)
         var counts: [Int32: Int] = [:]
         var state = 0
@@ -81,11 +97,13 @@ final class NaiveBayesModel: Sendable {
         let n = classes.count
         var raw = prior
         if counts.isEmpty { return LanguageScores(probabilities: [:]) }
-        for (feature, count) in counts {
-            let weight = Float(log1p(Double(count)))
-            let base = Int(feature) * n
-            for c in 0..<n {
-                raw[c] += weight * Float(Float16(bitPattern: featureClass[base + c]))
+        featureClass.withUnsafeBufferPointer { table in
+            raw.withUnsafeMutableBufferPointer { scores in
+                for (feature, count) in counts {
+                    let weight = Float(log1p(Double(count)))
+                    let row = UnsafeBufferPointer(rebasing: table[(Int(feature) * n)..<(Int(feature) * n + n)])
+                    for c in 0..<n { scores[c] += weight * row[c] }
+                }
             }
         }
         let temperature = 1.0 / Double(max(1, bytes.count)).squareRoot()

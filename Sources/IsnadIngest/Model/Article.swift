@@ -45,13 +45,16 @@ public struct Article: Sendable, Codable, Hashable {
     /// The decoded original text; every span points into it (Unicode scalar offsets).
     public var original: String
     /// The kept paragraphs, in order, as spans of `original`.
-    public var paragraphs: [TextSpan]
+    public private(set) var paragraphs: [TextSpan]
+    /// The cleaned main text: kept paragraphs separated by a blank line.
+    public private(set) var text: String
     public var removed: RemovedReport
 
     public init(
         id: String, path: String, item: Int?, format: SourceFormat, encoding: TextEncoding, language: String,
         languageConfidence: Double, title: String, titleSpan: TextSpan?, outlet: String?, outletEvidence: OutletEvidence?,
-        credits: [String], published: String?, url: String?, original: String, paragraphs: [TextSpan], removed: RemovedReport
+        credits: [String], published: String?, url: String?, original: String, paragraphs: [TextSpan], removed: RemovedReport,
+        text: String? = nil
     ) {
         self.id = id
         self.path = path
@@ -70,12 +73,12 @@ public struct Article: Sendable, Codable, Hashable {
         self.original = original
         self.paragraphs = paragraphs
         self.removed = removed
-    }
-
-    /// The cleaned main text: kept paragraphs separated by a blank line.
-    public var text: String {
-        let scalars = ScalarText(original)
-        return paragraphs.map { scalars.slice($0) }.joined(separator: "\n\n")
+        if let text {
+            self.text = text
+        } else {
+            let scalars = ScalarText(original)
+            self.text = paragraphs.map { scalars.slice($0) }.joined(separator: "\n\n")
+        }
     }
 
     /// The first 16 hex digits of the id: what people type.
