@@ -33,13 +33,15 @@ public struct BatchAnalysis: Sendable {
     /// Cleans (and, unless `until == .extract`, tags) documents with furniture learned from all of them.
     public func articles(from documents: [RawDocument], until: Stage) -> [Article] {
         var furniture = LineFrequencyModel()
-        for document in documents {
-            furniture.observe(group: document.group, lineKeys: LineFrequencyModel.lineKeys(of: document))
+        let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
+        for (document, layout) in zip(documents, layouts) {
+            furniture.observe(group: document.group, lineKeys: layout.furnitureKeys)
         }
         let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)
+        let pairs = Array(zip(documents, layouts))
         if until == .extract {
-            return ParallelMap.map(documents) { analyzer.cleaner.clean($0) }
+            return ParallelMap.map(pairs) { analyzer.cleaner.clean($0, layout: $1) }
         }
-        return ParallelMap.map(documents) { analyzer.article(from: $0) }
+        return ParallelMap.map(pairs) { analyzer.article(from: $0, layout: $1) }
     }
 }

@@ -12,8 +12,8 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     /// Cleans and tags one document.
-    public func article(from raw: RawDocument) -> Article {
-        var article = cleaner.clean(raw)
+    public func article(from raw: RawDocument, layout: DocumentLayout? = nil) -> Article {
+        var article = cleaner.clean(raw, layout: layout)
         tagLanguage(&article)
         return article
     }

@@ -58,11 +58,18 @@ public struct Ingestor: Sendable {
                 documents.append(contentsOf: outcome.documents)
                 summary.errors.append(contentsOf: outcome.errors)
             }
-            for document in documents {
-                furniture.observe(group: document.group, lineKeys: LineFrequencyModel.lineKeys(of: document))
+            let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
+            for (document, layout) in zip(documents, layouts) {
+                furniture.observe(group: document.group, lineKeys: layout.furnitureKeys)
             }
             let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)
-            let articles = ParallelMap.map(documents) { analyzer.article(from: $0) }
+            // Tokenize for the full-text index here, in parallel, not in SQLite's writer.
+            let analyzed = ParallelMap.map(Array(zip(documents, layouts))) { document, layout in
+                let article = analyzer.article(from: document, layout: layout)
+                return (article, [FTSTokenStream.prepared(article.title), FTSTokenStream.prepared(article.text)])
+            }
+            let articles = analyzed.map(\.0)
+            let streams = PreparedStreams(analyzed.flatMap(\.1))
             let report = try writer.finishPrevious()
             summary.articlesNew += report.inserted
             summary.articlesKnown += report.alreadyStored
@@ -70,7 +77,7 @@ public struct Ingestor: Sendable {
                 progress(IngestProgress(filesDone: index, filesTotal: listing.files.count, articlesNew: summary.articlesNew,
                                         articlesKnown: summary.articlesKnown, errors: summary.errors.count))
             }
-            writer.start(articles, furnitureChanges: furniture.takeChanges())
+            writer.start(articles, streams: streams, furnitureChanges: furniture.takeChanges())
             index += batch.count
             summary.files = index
         }
@@ -95,9 +102,12 @@ final class BatchWriter: @unchecked Sendable {
 
     init(store: ArticleStore) { self.store = store }
 
-    func start(_ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])]) {
+    func start(_ articles: [Article], streams: PreparedStreams,
+               furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])]) {
         group.enter()
         queue.async { [self] in
+            PreparedStreams.active = streams
+            defer { PreparedStreams.active = nil }
             do throws(StoreError) {
                 result = .success(try store.save(articles, furnitureChanges: furnitureChanges))
             } catch {

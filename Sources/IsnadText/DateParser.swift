@@ -54,14 +54,25 @@ public enum DateParser {
     /// `TEHRAN, March 12, 2018`, `۲۱ اسفند ۱۳۹۶`), as ISO `yyyy-MM-dd`.
     public static func dateline(in text: String) -> String? {
         let head = Array(text.unicodeScalars.prefix(400))
-        // A dateline holds a four-digit year; most leads have none, and then nothing is tokenized.
+        // A dateline holds a four-digit year: tokenize only a window around each candidate year,
+        // so leads without one cost a scan and nothing more.
         var run = 0
-        var hasYear = false
-        for s in head {
-            if Digits.asciiDigit(s) != nil { run += 1; if run == 4 { hasYear = true; break } } else { run = 0 }
+        var i = 0
+        while i < head.count {
+            if Digits.asciiDigit(head[i]) != nil {
+                run += 1
+                let endsRun = i + 1 == head.count || Digits.asciiDigit(head[i + 1]) == nil
+                if run == 4 && endsRun {
+                    let start = max(0, i - 60)
+                    let end = min(head.count, i + 40)
+                    if let date = find(in: String(String.UnicodeScalarView(head[start..<end]))) { return date.description }
+                }
+            } else {
+                run = 0
+            }
+            i += 1
         }
-        guard hasYear else { return nil }
-        return find(in: String(String.UnicodeScalarView(head)))?.description
+        return nil
     }
 
     /// The first day-month-year (or month-day-year) date in `text`.

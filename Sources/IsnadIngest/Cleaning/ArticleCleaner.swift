@@ -11,20 +11,22 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Cleans one document. The language is filled in later by ``LanguageIdentifier``.
-    public func clean(_ raw: RawDocument) -> Article {
-        let text = ScalarText(raw.original)
+    /// Pass the `layout` when it was already computed (ingest computes it to learn furniture).
+    public func clean(_ raw: RawDocument, layout given: DocumentLayout? = nil) -> Article {
+        let layout = given ?? DocumentLayout(raw)
+        let text = layout.text
         let scalars = text.scalars
-        var paragraphs = ParagraphSegmenter.paragraphs(scalars)
+        var paragraphs = Array(zip(layout.paragraphs, zip(layout.fingerprints, layout.wordCounts)))
         var removed = RemovedReport()
         removed.markupBlocks = raw.markupBlocksRemoved
 
         var title = raw.hints.title ?? ""
         var titleSpan: TextSpan?
         var seen = Set<Int64>()
-        if !paragraphs.isEmpty {
-            let first = Self.stripHeadingMarks(paragraphs[0], scalars)
+        if let (firstSpan, (firstKey, _)) = paragraphs.first {
+            let first = Self.stripHeadingMarks(firstSpan, scalars)
             let firstText = text.slice(first)
-            if title.isEmpty || Self.fingerprint(scalars[first.start..<first.end]) == Self.fingerprint(of: title) {
+            if title.isEmpty || firstKey == Self.fingerprint(of: title) {
                 title = firstText
                 titleSpan = first
                 paragraphs.removeFirst()
@@ -33,9 +35,8 @@ public struct ArticleCleaner: Sendable {
         }
 
         var kept: [TextSpan] = []
-        for span in paragraphs {
+        for (span, (key, wordCount)) in paragraphs {
             let slice = scalars[span.start..<span.end]
-            let (key, wordCount) = MatchingKey.paragraphFingerprint(slice)
             if wordCount == 0 {
                 removed.boilerplate.append(text.slice(span))
                 continue

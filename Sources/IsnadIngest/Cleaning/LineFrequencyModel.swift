@@ -39,13 +39,7 @@ public struct LineFrequencyModel: Sendable {
 
     /// The keys this model counts for a document: its short paragraphs after the title.
     public static func lineKeys(of raw: RawDocument) -> Set<Int64> {
-        let scalars = Array(raw.original.unicodeScalars)
-        var keys = Set<Int64>()
-        for span in ParagraphSegmenter.paragraphs(scalars).dropFirst() where span.length <= maxLineLength {
-            let (key, words) = MatchingKey.paragraphFingerprint(scalars[span.start..<span.end])
-            if words > 0 { keys.insert(key) }
-        }
-        return keys
+        DocumentLayout(raw).furnitureKeys
     }
 
     /// Counts changed by ``observe(group:lineKeys:)`` since the last call, for persistence.
@@ -57,5 +51,38 @@ public struct LineFrequencyModel: Sendable {
             for key in keys { changed[key] = groupLines[key] }
             return (group, documents[group] ?? 0, changed)
         }
+    }
+}
+
+/// A document's paragraphs with their fingerprints, computed once and shared by furniture
+/// learning and cleaning.
+public struct DocumentLayout: Sendable {
+    public let text: ScalarText
+    public let paragraphs: [TextSpan]
+    public let fingerprints: [Int64]
+    public let wordCounts: [Int]
+
+    public init(_ raw: RawDocument) {
+        text = ScalarText(raw.original)
+        paragraphs = ParagraphSegmenter.paragraphs(text.scalars)
+        var fingerprints: [Int64] = []
+        var wordCounts: [Int] = []
+        for span in paragraphs {
+            let (key, words) = MatchingKey.paragraphFingerprint(text.scalars[span.start..<span.end])
+            fingerprints.append(key)
+            wordCounts.append(words)
+        }
+        self.fingerprints = fingerprints
+        self.wordCounts = wordCounts
+    }
+
+    /// The keys furniture learning counts: short paragraphs after the first (the title).
+    public var furnitureKeys: Set<Int64> {
+        var keys = Set<Int64>()
+        for i in paragraphs.indices.dropFirst()
+        where paragraphs[i].length <= LineFrequencyModel.maxLineLength && wordCounts[i] > 0 {
+            keys.insert(fingerprints[i])
+        }
+        return keys
     }
 }
