@@ -8,7 +8,7 @@ WORK=${BENCH_DIR:-$(mktemp -d /tmp/isnad-bench.XXXXXX)}
 ARTICLES=${BENCH_ARTICLES:-10000}
 GB_FILES=${BENCH_GB_FILES:-40000}
 GB_SIZE=${BENCH_GB_SIZE:-25000}
-TRAFILATURA=trafilatura==2.3.1
+TRAFILATURA="trafilatura==2.3.1 lxml-html-clean==0.4.6"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "# isnad bench $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; work folder $WORK"
@@ -21,7 +21,7 @@ end=$(date +%s.%N)
 python3 -c "import sys; n=int(sys.argv[1]); s=float(sys.argv[3])-float(sys.argv[2]); print(f'ingest-txt  {n/s:.0f}  articles/s  ({n} articles of 3 KB, {s:.1f} s; target >= 1000)')" "$ARTICLES" "$start" "$end"
 
 # 2. HTML extraction against trafilatura on the 181 real pages of the extraction benchmark.
-python3 -c "import trafilatura" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "$TRAFILATURA" >/dev/null 2>&1
+python3 -c "import trafilatura" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $TRAFILATURA >/dev/null 2>&1
 isnad_line=$("$BIN" bench html --passes 5)
 traf_line=$(python3 scripts/trafilatura_extract.py "$WORK/trafilatura.json" 1)
 isnad_rate=$(echo "$isnad_line" | awk '{print $2}')

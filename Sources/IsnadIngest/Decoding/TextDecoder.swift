@@ -66,7 +66,7 @@ public enum TextDecoder {
         }
         let check = UTF8Validator.validate(bytes)
         if check.firstError == nil {
-            return DecodedText(text: try utf8(bytes, from: 0, path: path), encoding: .utf8)
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         }
         if let offset = check.firstError, check.multibyteSequences > 0 || declared == .utf8 {
             throw IngestError(
@@ -75,6 +75,18 @@ public enum TextDecoder {
                 byteOffset: offset)
         }
         return try legacy(bytes, path: path)
+    }
+
+    /// The encoding of `bytes` without building the text when it is UTF-8 (HTML goes to libxml2
+    /// as bytes); for other encodings the decoded text too.
+    public static func detect(_ bytes: [UInt8], path: String, declared: TextEncoding? = nil) throws(IngestError) -> (TextEncoding, String?) {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), declared == nil || declared == .utf8,
+           BinarySniffer.signature(of: bytes) == nil, !bytes.contains(0), UTF8Validator.validate(body).firstError == nil {
+            return (.utf8, nil)
+        }
+        let decoded = try decode(bytes, path: path, declared: declared)
+        return (decoded.encoding, decoded.text)
     }
 
     static func table(for encoding: TextEncoding) -> [UInt16] {
@@ -87,7 +99,7 @@ public enum TextDecoder {
 
     static func utf8(_ bytes: [UInt8], from start: Int, path: String) throws(IngestError) -> String {
         let body = bytes[start...]
-        let check = UTF8Validator.validate(Array(body))
+        let check = UTF8Validator.validate(body)
         if let offset = check.firstError {
             throw IngestError(path: path, kind: .invalidEncoding, message: "invalid UTF-8 (\(check.reason))",
                               byteOffset: offset + start)

@@ -9,13 +9,29 @@ enum UTF8Validator {
         var multibyteSequences: Int
     }
 
-    static func validate(_ bytes: [UInt8]) -> Result {
+    static func validate(_ bytes: [UInt8]) -> Result { validate(bytes[...]) }
+
+    /// Offsets in the result are relative to the slice's start.
+    static func validate(_ slice: ArraySlice<UInt8>) -> Result {
+        slice.withUnsafeBufferPointer { validate($0) }
+    }
+
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        guard let base = bytes.baseAddress else { return Result(firstError: nil, reason: "", multibyteSequences: 0) }
         var i = 0
         var multibyte = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                // ASCII runs, eight bytes at a time.
+                while i + 8 <= n,
+                      UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                continue
+            }
             let length: Int
             var minSecond: UInt8 = 0x80
             var maxSecond: UInt8 = 0xBF

@@ -12,6 +12,10 @@ public struct HTMLExtractor: Sendable {
     /// A block of text and where it sits in the tree.
     struct Block {
         var text: String
+        /// Length in Unicode scalars (cheap to count, script-neutral enough for thresholds).
+        var length: Int
+        /// Punctuation marks that end clauses: a prose signal.
+        var commas: Int
         var linkChars: Int
         var tag: String
         var order: Int
@@ -68,7 +72,8 @@ public struct HTMLExtractor: Sendable {
         var dropped = 0
         var ranges: [(start: Int, end: Int)] = []  // per element id: preorder range of blocks
         var contentCandidates: [Int] = []
-        var buffer = ""
+        var buffer: [UInt8] = []  // raw UTF-8 of the block being gathered
+        buffer.reserveCapacity(4096)
         var linkChars = 0
         var order = 0
 
@@ -77,14 +82,17 @@ public struct HTMLExtractor: Sendable {
         var stack: [Step] = [.enter(root, parents: (-1, -1), inLink: false)]
 
         func flush(tag: String, parents: (Int, Int)) {
-            let text = buffer.collapsingWhitespace()
-            if !text.isEmpty {
-                blocks.append(Block(text: text, linkChars: min(linkChars, text.count), tag: tag, order: order,
-                                    parent: parents.0, grandparent: parents.1))
-                order += 1
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                linkChars = 0
             }
-            buffer = ""
-            linkChars = 0
+            guard !buffer.isEmpty else { return }
+            let (bytes, length, commas) = Self.collapse(buffer)
+            guard length > 0 else { return }
+            blocks.append(Block(text: String(decoding: bytes, as: UTF8.self), length: length, commas: commas,
+                                linkChars: min(linkChars, length), tag: tag, order: order,
+                                parent: parents.0, grandparent: parents.1))
+            order += 1
         }
 
         while let step = stack.popLast() {
@@ -95,28 +103,31 @@ public struct HTMLExtractor: Sendable {
             case .enter(let node, let parents, let inLink):
                 let type = node.pointee.type
                 if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                    if let content = node.pointee.content {
-                        let s = String(cString: content)
-                        buffer += s
-                        if inLink { linkChars += s.count }
+                    if var p = node.pointee.content {
+                        while p.pointee != 0 {
+                            let b = p.pointee
+                            buffer.append(b)
+                            if inLink && b & 0xC0 != 0x80 { linkChars += 1 }
+                            p += 1
+                        }
                     }
                     continue
                 }
                 guard type == XML_ELEMENT_NODE else { continue }
                 let tag = LibXML.name(node)
-                meta.observe(node, name: tag)
-                if Self.skipTags.contains(tag) || (tag == "header" && parents.0 < 0) || isFurniture(node, tag: tag) {
+                if HTMLMetadata.interesting.contains(tag) { meta.observe(node, name: tag) }
+                let names = LibXML.hasAttribute(node, "class") || LibXML.hasAttribute(node, "id") ? ClassNames(node) : ClassNames()
+                if Self.skipTags.contains(tag) || (tag == "header" && parents.0 < 0) || isFurniture(node, tag: tag, names: names) {
                     if tag != "head" && tag != "script" && tag != "style" { dropped += 1 }
                     // <head> content is only metadata: visit its children for <meta>/<title>/<link>.
                     if tag == "head" { visitMetadata(node, into: &meta) }
-                    if tag == "script" || tag == "aside" || tag == "footer" || tag == "nav" { visitMetadata(node, into: &meta) }
                     continue
                 }
                 if Self.blockTags.contains(tag) { flush(tag: tag, parents: parents) }
                 let id = ranges.count
                 ranges.append((blocks.count, blocks.count))
                 if tag == "article" || tag == "main" || LibXML.attribute(node, "itemprop")?.lowercased() == "articlebody"
-                    || hasContentClass(node) {
+                    || names.isContent {
                     contentCandidates.append(id)
                 }
                 stack.append(.exit(id, tag: tag, parents: parents))
@@ -136,7 +147,7 @@ public struct HTMLExtractor: Sendable {
         var kept: [String] = []
         for (index, block) in blocks.enumerated() {
             guard index >= chosen.start && index < chosen.end else { dropped += 1; continue }
-            let density = Double(block.linkChars) / Double(max(1, block.text.count))
+            let density = Double(block.linkChars) / Double(max(1, block.length))
             if density > 0.5 && !block.isHeading { dropped += 1; continue }
             kept.append(block.text)
         }
@@ -148,13 +159,57 @@ public struct HTMLExtractor: Sendable {
                     blocks: kept, droppedBlocks: dropped)
     }
 
+    /// Collapses whitespace runs (ASCII, NBSP and the Unicode spaces) in UTF-8 bytes to single
+    /// spaces, trims the ends, and counts scalars and clause punctuation (`,` `.` `،`).
+    static func collapse(_ input: [UInt8]) -> (bytes: [UInt8], length: Int, commas: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var length = 0
+        var commas = 0
+        var pendingSpace = false
+        var i = 0
+        let n = input.count
+        while i < n {
+            let b = input[i]
+            var width = 1
+            var isSpace = false
+            if b < 0x80 {
+                isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+            } else if b == 0xC2, i + 1 < n, input[i + 1] == 0xA0 || input[i + 1] == 0x85 {
+                isSpace = true; width = 2
+            } else if b == 0xE2, i + 2 < n, input[i + 1] == 0x80,
+                      (input[i + 2] >= 0x80 && input[i + 2] <= 0x8B) || input[i + 2] == 0xA8 || input[i + 2] == 0xA9 || input[i + 2] == 0xAF {
+                isSpace = true; width = 3
+            } else if b == 0xE3, i + 2 < n, input[i + 1] == 0x80, input[i + 2] == 0x80 {
+                isSpace = true; width = 3
+            } else if b == 0xEF, i + 2 < n, input[i + 1] == 0xBB, input[i + 2] == 0xBF {
+                isSpace = true; width = 3
+            }
+            if isSpace {
+                pendingSpace = !out.isEmpty
+                i += width
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                length += 1
+                pendingSpace = false
+            }
+            out.append(b)
+            if b & 0xC0 != 0x80 { length += 1 }
+            if b == 0x2C || b == 0x2E || (b == 0xD8 && i + 1 < n && input[i + 1] == 0x8C) { commas += 1 }
+            i += 1
+        }
+        return (out, length, commas)
+    }
+
     /// Picks the block range of the main content.
     func chooseContent(blocks: [Block], ranges: [(start: Int, end: Int)], candidates: [Int]) -> (start: Int, end: Int) {
         func prose(_ range: (start: Int, end: Int)) -> Int {
             var total = 0
-            for block in blocks[range.start..<range.end] where block.text.count >= 40 {
-                let density = Double(block.linkChars) / Double(block.text.count)
-                if density < 0.3 { total += block.text.count - block.linkChars }
+            for block in blocks[range.start..<range.end] where block.length >= 40 {
+                let density = Double(block.linkChars) / Double(block.length)
+                if density < 0.3 { total += block.length - block.linkChars }
             }
             return total
         }
@@ -168,10 +223,10 @@ public struct HTMLExtractor: Sendable {
         }
         // Otherwise score parents by their paragraphs' prose, half to grandparents.
         var scores: [Int: Double] = [:]
-        for block in blocks where block.text.count >= 25 {
-            let density = Double(block.linkChars) / Double(block.text.count)
+        for block in blocks where block.length >= 25 {
+            let density = Double(block.linkChars) / Double(block.length)
             guard density < 0.4 else { continue }
-            let value = Double(block.text.count - block.linkChars) + 50 * Double(block.text.filter { $0 == "," || $0 == "،" || $0 == "." }.count)
+            let value = Double(block.length - block.linkChars) + 50 * Double(block.commas)
             if block.parent >= 0 { scores[block.parent, default: 0] += value }
             if block.grandparent >= 0 { scores[block.grandparent, default: 0] += value / 2 }
         }
@@ -195,52 +250,68 @@ public struct HTMLExtractor: Sendable {
             seen += 1
             guard LibXML.isElement(n) else { continue }
             let tag = LibXML.name(n)
-            if n != node { meta.observe(n, name: tag) }
-            if n == node && tag == "script" { meta.observe(n, name: tag) }
+            if n != node && HTMLMetadata.interesting.contains(tag) { meta.observe(n, name: tag) }
             var child = n.pointee.children
             while let c = child { stack.append(c); child = c.pointee.next }
         }
     }
 
-    func classAndID(_ node: LibXML.Node) -> String {
-        ((LibXML.attribute(node, "class") ?? "") + " " + (LibXML.attribute(node, "id") ?? "")).lowercased()
+    /// The class and id of an element as lowercased tokens, computed once per element.
+    struct ClassNames {
+        var tokens: [ArraySlice<UInt8>] = []
+        private var bytes: [UInt8] = []
+
+        init() {}
+
+        init(_ node: LibXML.Node) {
+            LibXML.appendAttributeLowercased(node, "class", to: &bytes)
+            bytes.append(0x20)
+            LibXML.appendAttributeLowercased(node, "id", to: &bytes)
+            tokens = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        }
+
+        var isEmpty: Bool { tokens.isEmpty }
+
+        /// Whether a token names the main content (`article-body`, `entry-content`, …).
+        var isContent: Bool {
+            tokens.contains { token in HTMLExtractor.contentWordBytes.contains { token.containsBytes($0) } }
+        }
+
+        /// Whether a token is built from furniture words (`share-bar`, `related_links`, `ad-slot`).
+        var isFurniture: Bool {
+            for token in tokens {
+                for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) {
+                    if HTMLExtractor.furnitureWordBytes.contains(Array(part)) { return true }
+                }
+                if token.first == 0x61, token.count >= 2, token[token.startIndex + 1] == 0x64 {  // "ad", "ads", "ad-…", "ads-…"
+                    let rest = token.dropFirst(2)
+                    if rest.isEmpty || rest.first == 0x2D || rest.elementsEqual([0x73]) || rest.starts(with: [0x73, 0x2D]) { return true }
+                }
+                if token.count > 3, token.suffix(3).elementsEqual([0x2D, 0x61, 0x64]) { return true }
+            }
+            return false
+        }
     }
 
-    func hasContentClass(_ node: LibXML.Node) -> Bool {
-        let names = classAndID(node)
-        return Self.contentWords.contains { names.contains($0) }
-    }
+    static let contentWordBytes: [[UInt8]] = contentWords.map { Array($0.utf8) }
+    static let furnitureWordBytes: Set<[UInt8]> = Set(furnitureWords.map { Array($0.utf8) })
 
-    func isFurniture(_ node: LibXML.Node, tag: String) -> Bool {
+    func isFurniture(_ node: LibXML.Node, tag: String, names: ClassNames) -> Bool {
         if let role = LibXML.attribute(node, "role")?.lowercased(),
            ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"].contains(role) {
             return !holdsProse(node)
         }
-        if LibXML.attribute(node, "hidden") != nil || LibXML.attribute(node, "aria-hidden") == "true" { return !holdsProse(node) }
-        if let style = LibXML.attribute(node, "style")?.lowercased().replacingOccurrencesOfSpace(),
-           style.contains("display:none") {
-            return !holdsProse(node)
+        if LibXML.hasAttribute(node, "hidden") || LibXML.attribute(node, "aria-hidden") == "true" { return !holdsProse(node) }
+        var style: [UInt8] = []
+        if LibXML.appendAttributeLowercased(node, "style", to: &style) {
+            let compact = style.filter { $0 != 0x20 }
+            if compact[...].containsBytes(Array("display:none".utf8)) { return !holdsProse(node) }
         }
         if tag == "form" { return !holdsProse(node) }
-        guard tag != "body", tag != "html", tag != "article", tag != "main", tag != "p" else { return false }
-        let names = classAndID(node)
-        guard !names.trimmingCharacters(in: " ").isEmpty else { return false }
-        if Self.contentWords.contains(where: { names.contains($0) }) { return false }
-        var matched = false
-        for token in names.split(whereSeparator: { $0 == " " }) {
-            let t = String(token).replacingOccurrences(of: "_", with: "-")
-            let parts = t.split(separator: "-").map(String.init)
-            if parts.contains(where: { Self.furnitureWords.contains($0) }) || Self.furnitureWords.contains(t) {
-                matched = true
-                break
-            }
-            if t == "ad" || t == "ads" || t.hasPrefix("ad-") || t.hasPrefix("ads-") || t.hasSuffix("-ad") || t.hasSuffix("-ads") {
-                matched = true
-                break
-            }
-        }
+        guard tag != "body", tag != "html", tag != "article", tag != "main", tag != "p", !names.isEmpty else { return false }
+        if names.isContent { return false }
         // A class name alone is weak evidence: wrappers called "paywall" or "…-menu" often hold the article.
-        return matched && !holdsProse(node)
+        return names.isFurniture && !holdsProse(node)
     }
 
     /// Whether an element contains article prose: a paragraph of at least 200 characters, or
@@ -256,7 +327,7 @@ public struct HTMLExtractor: Sendable {
             guard LibXML.isElement(n) else { continue }
             let tag = LibXML.name(n)
             if tag == "p" {
-                let length = LibXML.text(n).count
+                let length = LibXML.text(n).unicodeScalars.count
                 if length >= 200 { return true }
                 total += length
                 if total >= 600 { return true }
@@ -270,9 +341,16 @@ public struct HTMLExtractor: Sendable {
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrencesOfSpace() -> String { String(filter { $0 != " " }) }
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+extension ArraySlice where Element == UInt8 {
+    /// Byte substring search (class names are short; no Foundation round trip).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        var i = startIndex
+        let last = endIndex - needle.count
+        while i <= last {
+            if self[i] == needle[0] && self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -12,6 +12,9 @@ struct HTMLMetadata {
     var htmlLang: String?
     var jsonLD: [String] = []
 
+    /// Elements that carry metadata.
+    static let interesting: Set<String> = ["meta", "title", "h1", "time", "link", "html", "script"]
+
     mutating func observe(_ node: LibXML.Node, name: String) {
         switch name {
         case "meta":

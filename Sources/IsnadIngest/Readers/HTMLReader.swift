@@ -6,8 +6,10 @@ import IsnadText
 enum HTMLReader {
     static func read(bytes: [UInt8], path: String, group: String) throws(IngestError) -> RawDocument {
         let declared = charset(in: bytes)
-        let decoded = try TextDecoder.decode(bytes, path: path, declared: declared)
-        guard let page = HTMLExtractor().extract(utf8: Array(decoded.text.utf8)) else {
+        // UTF-8 input goes to libxml2 as it is (minus a BOM); other encodings as re-encoded text.
+        let (encoding, text) = try TextDecoder.detect(bytes, path: path, declared: declared)
+        let utf8 = text.map { Array($0.utf8) } ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
+        guard let page = HTMLExtractor().extract(utf8: utf8) else {
             throw IngestError(path: path, kind: .malformed, message: "HTML could not be parsed")
         }
         guard !page.blocks.isEmpty else {
@@ -17,16 +19,19 @@ enum HTMLReader {
         let original = ([title] + page.blocks).filter { !$0.isEmpty }.joined(separator: "\n\n")
         let hints = DocumentHints(title: title.isEmpty ? nil : title, outlet: page.outlet, url: page.url,
                                   published: page.published, language: page.language)
-        return RawDocument(path: path, format: .html, encoding: decoded.encoding, original: original, hints: hints,
+        return RawDocument(path: path, format: .html, encoding: encoding, original: original, hints: hints,
                            markupBlocksRemoved: page.droppedBlocks, group: page.outlet ?? group)
     }
 
     /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or http-equiv).
     static func charset(in bytes: [UInt8]) -> TextEncoding? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
+        let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        let needle = Array("charset=".utf8)
+        guard let at = (0..<max(0, head.count - needle.count)).first(where: { head[$0] == 0x63 && head[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return nil }
         var label = ""
-        for c in head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
+        for b in head[(at + needle.count)...].drop(while: { $0 == 0x22 || $0 == 0x27 || $0 == 0x20 }) {
+            let c = Character(Unicode.Scalar(b))
             if c.isLetter || c.isNumber || c == "-" || c == "_" { label.append(c) } else { break }
         }
         return TextEncoding(label: label)

@@ -57,11 +57,11 @@ enum LibXML {
 
     static func root(_ doc: xmlDocPtr) -> Node? { xmlDocGetRootElement(doc) }
 
-    /// Lowercased element name.
+    /// Element name (libxml2's HTML parser already lowercases tag names).
     @inline(__always)
     static func name(_ node: Node) -> String {
         guard let name = node.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
     }
 
     /// Local name of an XML element (without prefix), as written.
@@ -82,7 +82,7 @@ enum LibXML {
     static func attribute(_ node: Node, _ wanted: String) -> String? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n).lowercased() == wanted {
+            if let n = a.pointee.name, xmlStrcasecmp(n, wanted) == 0 {
                 var text = ""
                 var child = a.pointee.children
                 while let c = child {
@@ -94,6 +94,41 @@ enum LibXML {
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// An attribute's value as lowercased ASCII bytes appended to `out` (class and id
+    /// matching without building strings); returns whether the attribute exists.
+    @discardableResult
+    static func appendAttributeLowercased(_ node: Node, _ wanted: String, to out: inout [UInt8]) -> Bool {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, xmlStrcasecmp(n, wanted) == 0 {
+                var child = a.pointee.children
+                while let c = child {
+                    if var p = c.pointee.content {
+                        while p.pointee != 0 {
+                            let b = p.pointee
+                            out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                            p += 1
+                        }
+                    }
+                    child = c.pointee.next
+                }
+                return true
+            }
+            attr = a.pointee.next
+        }
+        return false
+    }
+
+    /// Whether the element has the attribute.
+    static func hasAttribute(_ node: Node, _ wanted: String) -> Bool {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, xmlStrcasecmp(n, wanted) == 0 { return true }
+            attr = a.pointee.next
+        }
+        return false
     }
 
     /// Element children in order.
@@ -136,7 +171,11 @@ extension String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in unicodeScalars {
-            if s.properties.isWhitespace || s.value == 0x200B {
+            let v = s.value
+            let isSpace = v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D))
+                : (v == 0xA0 || v == 0x85 || v == 0x1680 || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029
+                    || v == 0x202F || v == 0x205F || v == 0x3000 || v == 0xFEFF)
+            if isSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
