@@ -30,11 +30,16 @@ public struct Ingestor: Sendable {
     public let store: ArticleStore
     public var reader: DocumentReader
     public var batchSize: Int
+    /// A batch also ends once its files add up to this many bytes, so that large articles do
+    /// not multiply memory: two batches are in memory at once (one analysed, one written).
+    public var batchBytes: Int
 
-    public init(store: ArticleStore, reader: DocumentReader = DocumentReader(), batchSize: Int = 256) {
+    public init(store: ArticleStore, reader: DocumentReader = DocumentReader(), batchSize: Int = 256,
+                batchBytes: Int = 2 << 20) {
         self.store = store
         self.reader = reader
         self.batchSize = batchSize
+        self.batchBytes = batchBytes
     }
 
     /// Ingests files and folders, calling `progress` after each committed batch.
@@ -51,7 +56,14 @@ public struct Ingestor: Sendable {
         let writer = BatchWriter(store: store)
         var index = 0
         while index < listing.files.count {
-            let batch = Array(listing.files[index..<min(index + batchSize, listing.files.count)])
+            var end = index
+            var bytes = 0
+            while end < listing.files.count && end - index < batchSize && (end == index || bytes < batchBytes) {
+                var info = stat()
+                if stat(listing.files[end], &info) == 0 { bytes += Int(info.st_size) }
+                end += 1
+            }
+            let batch = Array(listing.files[index..<end])
             let outcomes = ParallelMap.map(batch) { reader.read(path: $0) }
             var documents: [RawDocument] = []
             for outcome in outcomes {

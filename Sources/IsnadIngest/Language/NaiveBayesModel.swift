@@ -37,7 +37,7 @@ struct LanguageScores {
 final class NaiveBayesModel: Sendable {
     let classes: [String]
     let prior: [Float]
-    let featureClass: [Float]  // features × classes, widened from the file's float16 once at load
+    let featureClass: [UInt16]  // features × classes, float16 as in the file (half the memory of Float)
     let nextMove: [UInt32]
     let stateRow: [UInt16]
     let stateFeature: [Int32]
@@ -50,7 +50,7 @@ final class NaiveBayesModel: Sendable {
             let npz = try NPZArchive(path: path)
             classes = try npz.strings("classes")
             prior = try npz.floats("pc")
-            featureClass = try npz.numbers("ptc", as: UInt16.self, descr: "<f2").map(Self.widen)
+            featureClass = try npz.numbers("ptc", as: UInt16.self, descr: "<f2")
             nextMove = try npz.numbers("nextmove", as: UInt32.self, descr: "<u4")
             stateRow = try npz.numbers("nextmove_row", as: UInt16.self, descr: "<u2")
             stateFeature = try npz.numbers("out_feat", as: Int32.self, descr: "<i4")
@@ -102,7 +102,7 @@ final class NaiveBayesModel: Sendable {
                 for (feature, count) in counts {
                     let weight = Float(log1p(Double(count)))
                     let row = UnsafeBufferPointer(rebasing: table[(Int(feature) * n)..<(Int(feature) * n + n)])
-                    for c in 0..<n { scores[c] += weight * row[c] }
+                    for c in 0..<n { scores[c] += weight * Self.widen(row[c]) }
                 }
             }
         }

@@ -1,13 +1,13 @@
-import CLibXML2
 import IsnadText
 
 /// Main-text extraction from an HTML page parsed by libxml2.
 ///
-/// One iterative pass over the tree (safe on pathological nesting) drops furniture
-/// (scripts, navigation, footers, asides, forms, share/related/comment widgets by tag, role,
-/// class or id), splits the rest into text blocks, and records each element's preorder range.
-/// The main content is the `<article>`/`articleBody` element when it holds most of the prose,
-/// otherwise the container whose paragraphs score highest (text length, low link density).
+/// libxml2's SAX parser turns the page into flat events (``HTMLEvents``); one walk over them
+/// skips furniture (scripts, navigation, footers, asides, forms, share/related/comment widgets
+/// by tag, role, class or id — class names only when the subtree holds no prose), splits the
+/// rest into text blocks, and records each element's range of blocks. The main content is the
+/// `<article>`/`articleBody` element when it holds most of the prose, otherwise the container
+/// whose paragraphs score highest (text length, clause punctuation, low link density).
 public struct HTMLExtractor: Sendable {
     /// A block of text and where it sits in the tree.
     struct Block {
@@ -63,23 +63,18 @@ public struct HTMLExtractor: Sendable {
 
     /// Extracts the main text of an HTML document given as UTF-8 bytes.
     public func extract(utf8: [UInt8]) -> Page? {
-        guard let doc = LibXML.parseHTML(utf8) else { return nil }
-        defer { LibXML.free(doc) }
-        guard let root = LibXML.root(doc) else { return nil }
-
-        var meta = HTMLMetadata()
+        guard let page = HTMLEvents.parse(utf8) else { return nil }
+        var meta = page.metadata
         var blocks: [Block] = []
         var dropped = 0
-        var ranges: [(start: Int, end: Int)] = []  // per element id: preorder range of blocks
+        var ranges = [(start: Int, end: Int)](repeating: (0, 0), count: page.elements.count)
         var contentCandidates: [Int] = []
         var buffer: [UInt8] = []  // raw UTF-8 of the block being gathered
         buffer.reserveCapacity(4096)
         var linkChars = 0
         var order = 0
-
-        // Stack entries: a node to enter, or an exit marker for an element id.
-        enum Step { case enter(LibXML.Node, parents: (Int, Int), inLink: Bool), exit(Int, tag: String, parents: (Int, Int)) }
-        var stack: [Step] = [.enter(root, parents: (-1, -1), inLink: false)]
+        // Open elements kept in the walk: (element, its block parents, whether inside a link).
+        var stack: [(element: Int, parents: (Int, Int), inLink: Bool)] = []
 
         func flush(tag: String, parents: (Int, Int)) {
             defer {
@@ -95,51 +90,44 @@ public struct HTMLExtractor: Sendable {
             order += 1
         }
 
-        while let step = stack.popLast() {
-            switch step {
-            case .exit(let id, let tag, let parents):
-                if Self.blockTags.contains(tag) { flush(tag: tag, parents: parents) }
-                ranges[id].end = blocks.count
-            case .enter(let node, let parents, let inLink):
-                let type = node.pointee.type
-                if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                    if var p = node.pointee.content {
-                        while p.pointee != 0 {
-                            let b = p.pointee
-                            buffer.append(b)
-                            if inLink && b & 0xC0 != 0x80 { linkChars += 1 }
-                            p += 1
-                        }
-                    }
+        var i = 0
+        let events = page.events
+        while i < events.count {
+            switch events[i] {
+            case .text(let start, let end):
+                let inLink = stack.last?.inLink ?? false
+                let bytes = page.text[Int(start)..<Int(end)]
+                buffer.append(contentsOf: bytes)
+                if inLink { for b in bytes where b & 0xC0 != 0x80 { linkChars += 1 } }
+            case .start(let index):
+                let e = Int(index)
+                let element = page.elements[e]
+                let info = page.tags[Int(element.info)]
+                let parents = stack.last.map { top in
+                    page.tags[Int(page.elements[top.element].info)].isBlock ? (top.element, top.parents.0) : top.parents
+                } ?? (-1, -1)
+                if info.isSkipped || (element.tag == "header" && parents.0 < 0)
+                    || isFurniture(element) {
+                    if element.tag != "head" && element.tag != "script" && element.tag != "style" { dropped += 1 }
+                    i = element.endEvent >= 0 ? Int(element.endEvent) + 1 : events.count
                     continue
                 }
-                guard type == XML_ELEMENT_NODE else { continue }
-                let tag = LibXML.name(node)
-                if HTMLMetadata.interesting.contains(tag) { meta.observe(node, name: tag) }
-                let names = LibXML.hasAttribute(node, "class") || LibXML.hasAttribute(node, "id") ? ClassNames(node) : ClassNames()
-                if Self.skipTags.contains(tag) || (tag == "header" && parents.0 < 0) || isFurniture(node, tag: tag, names: names) {
-                    if tag != "head" && tag != "script" && tag != "style" { dropped += 1 }
-                    // <head> content is only metadata: visit its children for <meta>/<title>/<link>.
-                    if tag == "head" { visitMetadata(node, into: &meta) }
-                    continue
+                if info.isBlock { flush(tag: element.tag, parents: parents) }
+                ranges[e] = (blocks.count, blocks.count)
+                if element.tag == "article" || element.tag == "main" || element.itemprop == "articlebody"
+                    || ClassNames(bytes: element.names).isContent {
+                    contentCandidates.append(e)
                 }
-                if Self.blockTags.contains(tag) { flush(tag: tag, parents: parents) }
-                let id = ranges.count
-                ranges.append((blocks.count, blocks.count))
-                if tag == "article" || tag == "main" || LibXML.attribute(node, "itemprop")?.lowercased() == "articlebody"
-                    || names.isContent {
-                    contentCandidates.append(id)
-                }
-                stack.append(.exit(id, tag: tag, parents: parents))
-                let childParents = Self.blockTags.contains(tag) ? (id, parents.0) : parents
-                let childInLink = inLink || tag == "a"
-                var kids: [LibXML.Node] = []
-                var child = node.pointee.children
-                while let c = child { kids.append(c); child = c.pointee.next }
-                for kid in kids.reversed() {
-                    stack.append(.enter(kid, parents: childParents, inLink: childInLink))
-                }
+                stack.append((e, parents, (stack.last?.inLink ?? false) || element.tag == "a"))
+            case .end(let index):
+                let e = Int(index)
+                guard let top = stack.last, top.element == e else { break }
+                stack.removeLast()
+                let element = page.elements[e]
+                if page.tags[Int(element.info)].isBlock { flush(tag: element.tag, parents: top.parents) }
+                ranges[e].end = blocks.count
             }
+            i += 1
         }
         flush(tag: "body", parents: (-1, -1))
 
@@ -155,8 +143,9 @@ public struct HTMLExtractor: Sendable {
         if let title, let first = kept.first, first.collapsingWhitespace() == title.collapsingWhitespace() {
             kept.removeFirst()
         }
-        return Page(title: title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language,
-                    blocks: kept, droppedBlocks: dropped)
+        meta.metas.removeAll(keepingCapacity: false)
+        return Page(title: title, outlet: page.metadata.outlet, url: page.metadata.url, published: page.metadata.published,
+                    language: page.metadata.language, blocks: kept, droppedBlocks: dropped)
     }
 
     /// Collapses whitespace runs (ASCII, NBSP and the Unicode spaces) in UTF-8 bytes to single
@@ -243,30 +232,13 @@ public struct HTMLExtractor: Sendable {
         return range
     }
 
-    func visitMetadata(_ node: LibXML.Node, into meta: inout HTMLMetadata) {
-        var stack: [LibXML.Node] = [node]
-        var seen = 0
-        while let n = stack.popLast(), seen < 5_000 {
-            seen += 1
-            guard LibXML.isElement(n) else { continue }
-            let tag = LibXML.name(n)
-            if n != node && HTMLMetadata.interesting.contains(tag) { meta.observe(n, name: tag) }
-            var child = n.pointee.children
-            while let c = child { stack.append(c); child = c.pointee.next }
-        }
-    }
-
     /// The class and id of an element as lowercased tokens, computed once per element.
     struct ClassNames {
         var tokens: [ArraySlice<UInt8>] = []
         private var bytes: [UInt8] = []
 
-        init() {}
-
-        init(_ node: LibXML.Node) {
-            LibXML.appendAttributeLowercased(node, "class", to: &bytes)
-            bytes.append(0x20)
-            LibXML.appendAttributeLowercased(node, "id", to: &bytes)
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
             tokens = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
         }
 
@@ -296,48 +268,19 @@ public struct HTMLExtractor: Sendable {
     static let contentWordBytes: [[UInt8]] = contentWords.map { Array($0.utf8) }
     static let furnitureWordBytes: Set<[UInt8]> = Set(furnitureWords.map { Array($0.utf8) })
 
-    func isFurniture(_ node: LibXML.Node, tag: String, names: ClassNames) -> Bool {
-        if let role = LibXML.attribute(node, "role")?.lowercased(),
-           ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"].contains(role) {
-            return !holdsProse(node)
-        }
-        if LibXML.hasAttribute(node, "hidden") || LibXML.attribute(node, "aria-hidden") == "true" { return !holdsProse(node) }
-        var style: [UInt8] = []
-        if LibXML.appendAttributeLowercased(node, "style", to: &style) {
-            let compact = style.filter { $0 != 0x20 }
-            if compact[...].containsBytes(Array("display:none".utf8)) { return !holdsProse(node) }
-        }
-        if tag == "form" { return !holdsProse(node) }
-        guard tag != "body", tag != "html", tag != "article", tag != "main", tag != "p", !names.isEmpty else { return false }
-        if names.isContent { return false }
+    func isFurniture(_ element: HTMLEvents.Element) -> Bool {
         // A class name alone is weak evidence: wrappers called "paywall" or "…-menu" often hold the article.
-        return names.isFurniture && !holdsProse(node)
-    }
-
-    /// Whether an element contains article prose: a paragraph of at least 200 characters, or
-    /// 600 characters of text in paragraphs (bounded scan).
-    func holdsProse(_ node: LibXML.Node) -> Bool {
-        var stack: [LibXML.Node] = []
-        var child = node.pointee.children
-        while let c = child { stack.append(c); child = c.pointee.next }
-        var visited = 0
-        var total = 0
-        while let n = stack.popLast(), visited < 4_000 {
-            visited += 1
-            guard LibXML.isElement(n) else { continue }
-            let tag = LibXML.name(n)
-            if tag == "p" {
-                let length = LibXML.text(n).unicodeScalars.count
-                if length >= 200 { return true }
-                total += length
-                if total >= 600 { return true }
-                continue
-            }
-            if Self.skipTags.contains(tag) { continue }
-            var k = n.pointee.children
-            while let c = k { stack.append(c); k = c.pointee.next }
+        let holdsProse = element.longestParagraph >= 200 || element.paragraphText >= 600
+        if let role = element.role,
+           ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"].contains(role) {
+            return !holdsProse
         }
-        return false
+        if element.hidden || element.displayNone || element.tag == "form" { return !holdsProse }
+        let tag = element.tag
+        guard tag != "body", tag != "html", tag != "article", tag != "main", tag != "p", !element.names.isEmpty else { return false }
+        let names = ClassNames(bytes: element.names)
+        if names.isContent { return false }
+        return names.isFurniture && !holdsProse
     }
 }
 

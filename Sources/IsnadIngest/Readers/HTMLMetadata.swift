@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import IsnadText
 
@@ -15,29 +14,33 @@ struct HTMLMetadata {
     /// Elements that carry metadata.
     static let interesting: Set<String> = ["meta", "title", "h1", "time", "link", "html", "script"]
 
-    mutating func observe(_ node: LibXML.Node, name: String) {
-        switch name {
+    /// Records an element's metadata attributes (names lowercased).
+    mutating func observe(tag: String, attributes: [String: String]) {
+        switch tag {
         case "meta":
-            let key = (LibXML.attribute(node, "property") ?? LibXML.attribute(node, "name")
-                ?? LibXML.attribute(node, "itemprop"))?.lowercased()
-            if let key, let content = LibXML.attribute(node, "content")?.collapsingWhitespace(), !content.isEmpty,
-               metas[key] == nil {
+            let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"])?.lowercased()
+            if let key, let content = attributes["content"]?.collapsingWhitespace(), !content.isEmpty, metas[key] == nil {
                 metas[key] = content
             }
-        case "title":
-            if titleTag == nil { titleTag = LibXML.text(node).collapsingWhitespace() }
-        case "h1":
-            if firstH1 == nil { firstH1 = LibXML.text(node).collapsingWhitespace() }
         case "time":
-            if firstTime == nil { firstTime = LibXML.attribute(node, "datetime") ?? LibXML.text(node) }
+            if firstTime == nil, let datetime = attributes["datetime"] { firstTime = datetime }
         case "link":
-            if LibXML.attribute(node, "rel")?.lowercased() == "canonical" { canonical = LibXML.attribute(node, "href") }
+            if attributes["rel"]?.lowercased() == "canonical" { canonical = attributes["href"] }
         case "html":
-            htmlLang = LibXML.attribute(node, "lang")
-        case "script":
-            if LibXML.attribute(node, "type")?.lowercased() == "application/ld+json" { jsonLD.append(LibXML.text(node)) }
+            htmlLang = attributes["lang"]
         default:
             break
+        }
+    }
+
+    /// Records the text of a title, heading, time or JSON-LD element.
+    mutating func observeText(tag: String, text: String) {
+        switch tag {
+        case "title": if titleTag == nil { titleTag = text.collapsingWhitespace() }
+        case "h1": if firstH1 == nil { firstH1 = text.collapsingWhitespace() }
+        case "time": if firstTime == nil { firstTime = text }
+        case "script": jsonLD.append(text)
+        default: break
         }
     }
 

@@ -11,21 +11,6 @@ enum LibXML {
         return true
     }()
 
-    /// Parses HTML given as UTF-8 bytes, tolerating errors like a browser; nil when nothing parses.
-    static func parseHTML(_ utf8: [UInt8]) -> xmlDocPtr? {
-        _ = initialised
-        let options = Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_COMPACT.rawValue)
-        return utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    htmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
-                }
-            }
-        }
-    }
-
     /// Parses XML safely (feeds): no network, no DTD loading, entities left unexpanded.
     static func parseXML(_ utf8: [UInt8]) -> (doc: xmlDocPtr?, error: (line: Int, message: String)?) {
         _ = initialised
@@ -57,13 +42,6 @@ enum LibXML {
 
     static func root(_ doc: xmlDocPtr) -> Node? { xmlDocGetRootElement(doc) }
 
-    /// Element name (libxml2's HTML parser already lowercases tag names).
-    @inline(__always)
-    static func name(_ node: Node) -> String {
-        guard let name = node.pointee.name else { return "" }
-        return String(cString: name)
-    }
-
     /// Local name of an XML element (without prefix), as written.
     static func localName(_ node: Node) -> String {
         guard let name = node.pointee.name else { return "" }
@@ -94,41 +72,6 @@ enum LibXML {
             attr = a.pointee.next
         }
         return nil
-    }
-
-    /// An attribute's value as lowercased ASCII bytes appended to `out` (class and id
-    /// matching without building strings); returns whether the attribute exists.
-    @discardableResult
-    static func appendAttributeLowercased(_ node: Node, _ wanted: String, to out: inout [UInt8]) -> Bool {
-        var attr = node.pointee.properties
-        while let a = attr {
-            if let n = a.pointee.name, xmlStrcasecmp(n, wanted) == 0 {
-                var child = a.pointee.children
-                while let c = child {
-                    if var p = c.pointee.content {
-                        while p.pointee != 0 {
-                            let b = p.pointee
-                            out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                            p += 1
-                        }
-                    }
-                    child = c.pointee.next
-                }
-                return true
-            }
-            attr = a.pointee.next
-        }
-        return false
-    }
-
-    /// Whether the element has the attribute.
-    static func hasAttribute(_ node: Node, _ wanted: String) -> Bool {
-        var attr = node.pointee.properties
-        while let a = attr {
-            if let n = a.pointee.name, xmlStrcasecmp(n, wanted) == 0 { return true }
-            attr = a.pointee.next
-        }
-        return false
     }
 
     /// Element children in order.
