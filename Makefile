@@ -40,6 +40,9 @@ demo: deps models release
 	@$(BIN) ingest samples --store $(DEMO_STORE)
 	@echo
 	@$(BIN) articles --store $(DEMO_STORE)
+	@echo
+	@echo "Search across scripts: بيروت (Arabic yeh) also finds بیروت (Persian yeh):"
+	@$(BIN) search بيروت --store $(DEMO_STORE) --limit 6
 
 bench: deps models release
 	@scripts/bench.sh

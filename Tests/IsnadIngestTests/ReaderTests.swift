@@ -134,3 +134,48 @@ struct ReaderTests {
         #expect(outcome.errors.first?.line == 5)  // the quoted record spans lines 2–4
     }
 }
+
+@Suite("Script stripping before parsing")
+struct ScriptStripperTests {
+    func strip(_ html: String) -> String {
+        String(decoding: ScriptStripper.strip(Array(html.utf8)), as: UTF8.self)
+    }
+
+    @Test("script and style bodies go; JSON-LD, text and tags stay")
+    func strips() {
+        let html = """
+            <p>Before</p><SCRIPT type="text/javascript">var a = "<p>not text</p>"; if (a > 1) {}</SCRIPT>\
+            <style media="x>y">p { color: red }</style><script type="application/ld+json">{"datePublished": "2024-05-01"}</script>\
+            <p>After</p><scripts>kept</scripts>
+            """
+        let out = strip(html)
+        #expect(out.contains("<p>Before</p>") && out.contains("<p>After</p>"))
+        #expect(!out.contains("not text") && !out.contains("color: red"))
+        #expect(out.contains("datePublished"))
+        #expect(out.contains(#"<SCRIPT type="text/javascript"></SCRIPT>"#))
+        #expect(out.contains("<scripts>kept</scripts>"))
+    }
+
+    @Test("an unterminated script leaves the rest to the parser")
+    func unterminated() {
+        let html = "<p>Text</p><script>never closed <p>tail</p>"
+        #expect(strip(html) == html)
+    }
+
+    @Test("JSON-LD dates survive into the page metadata")
+    func jsonLD() throws {
+        let html = """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-05-01T10:00:00Z",
+            "headline": "Harbour cranes return to work", "publisher": {"name": "Port Gazette"}}</script>
+            <script>document.write("<p>Injected text that is not the article.</p>")</script></head>
+            <body><article><p>The harbour's cranes were back at work on Wednesday after a two-week strike over night-shift pay ended with an agreement.</p>
+            <p>Shipping agents said the backlog of containers would take about ten days to clear.</p></article></body></html>
+            """
+        let page = try #require(HTMLExtractor().extract(utf8: Array(html.utf8)))
+        #expect(page.published == "2024-05-01")
+        #expect(page.title == "Harbour cranes return to work")
+        #expect(page.outlet == "Port Gazette")
+        #expect(page.blocks.count == 2)
+        #expect(!page.blocks.joined().contains("Injected"))
+    }
+}

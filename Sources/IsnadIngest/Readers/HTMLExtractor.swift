@@ -63,7 +63,7 @@ public struct HTMLExtractor: Sendable {
 
     /// Extracts the main text of an HTML document given as UTF-8 bytes.
     public func extract(utf8: [UInt8]) -> Page? {
-        guard let page = HTMLEvents.parse(utf8) else { return nil }
+        guard let page = HTMLEvents.parse(ScriptStripper.strip(utf8)) else { return nil }
         var meta = page.metadata
         var blocks: [Block] = []
         var dropped = 0
