@@ -6,7 +6,7 @@ enum StoreMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-articles") { db in
             try db.create(table: "articles") { t in
-                t.autoIncrementedPrimaryKey("seq")
+                t.primaryKey("seq", .integer)
                 t.column("id", .text).notNull().unique()
                 t.column("path", .text).notNull()
                 t.column("item", .integer)
