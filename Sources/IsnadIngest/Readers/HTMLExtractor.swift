@@ -64,7 +64,7 @@ public struct HTMLExtractor: Sendable {
     /// Extracts the main text of an HTML document given as UTF-8 bytes.
     public func extract(utf8: [UInt8]) -> Page? {
         guard let page = HTMLEvents.parse(ScriptStripper.strip(utf8)) else { return nil }
-        var meta = page.metadata
+        let meta = page.metadata
         var blocks: [Block] = []
         var dropped = 0
         var ranges = [(start: Int, end: Int)](repeating: (0, 0), count: page.elements.count)
@@ -143,9 +143,8 @@ public struct HTMLExtractor: Sendable {
         if let title, let first = kept.first, first.collapsingWhitespace() == title.collapsingWhitespace() {
             kept.removeFirst()
         }
-        meta.metas.removeAll(keepingCapacity: false)
-        return Page(title: title, outlet: page.metadata.outlet, url: page.metadata.url, published: page.metadata.published,
-                    language: page.metadata.language, blocks: kept, droppedBlocks: dropped)
+        return Page(title: title, outlet: meta.outlet, url: meta.url, published: meta.published,
+                    language: meta.language, blocks: kept, droppedBlocks: dropped)
     }
 
     /// Collapses whitespace runs (ASCII, NBSP and the Unicode spaces) in UTF-8 bytes to single
