@@ -156,6 +156,12 @@ struct ScriptStripperTests {
         #expect(out.contains("<scripts>kept</scripts>"))
     }
 
+    @Test("comments and inline SVG go too")
+    func commentsAndSVG() {
+        let out = strip("<p>A</p><!-- <p>hidden</p> --><svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/></svg><p>B</p><!-- open")
+        #expect(out == "<p>A</p><svg viewBox=\"0 0 1 1\"></svg><p>B</p><!-- open")
+    }
+
     @Test("an unterminated script leaves the rest to the parser")
     func unterminated() {
         let html = "<p>Text</p><script>never closed <p>tail</p>"

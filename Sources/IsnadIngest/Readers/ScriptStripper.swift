@@ -1,9 +1,10 @@
 import Foundation
 
-/// Removes the bodies of `<script>` and `<style>` elements from HTML bytes before libxml2 sees
-/// them: on real news pages they are over half the bytes, never article text, and libxml2 scans
-/// them a character at a time. JSON-LD scripts (`application/ld+json`) are kept: they carry
-/// metadata. Like a browser, a script ends at the first `</script`.
+/// Removes the bodies of `<script>`, `<style>` and `<svg>` elements, and comments, from HTML
+/// bytes before libxml2 sees them: on real news pages they are over half the bytes, never
+/// article text, and libxml2 scans them a character at a time. JSON-LD scripts
+/// (`application/ld+json`) are kept: they carry metadata. Like a browser, a script ends at the
+/// first `</script`.
 enum ScriptStripper {
     static func strip(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
@@ -16,13 +17,21 @@ enum ScriptStripper {
             while i < n {
                 guard let found = memchr(base + i, 0x3C, n - i) else { break }  // '<'
                 let lt = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if matches(bytes, lt + 1, "!--") {
+                    // A comment: drop it whole (an unterminated one is left to the parser).
+                    guard let close = findComment(bytes, from: lt + 4) else { break }
+                    output.append(contentsOf: bytes[copied..<lt])
+                    copied = close
+                    i = close
+                    continue
+                }
                 guard let kind = tagName(bytes, at: lt + 1) else { i = lt + 1; continue }
                 guard let openEnd = endOfTag(bytes, from: lt + 1 + kind.count) else { break }
                 if kind.isScript && containsIgnoringCase(bytes, lt..<openEnd, "ld+json") {
                     i = openEnd + 1
                     continue
                 }
-                guard let close = find(bytes, from: openEnd + 1, closing: kind.isScript ? "</script" : "</style") else { break }
+                guard let close = find(bytes, from: openEnd + 1, closing: kind.closing) else { break }
                 output.append(contentsOf: bytes[copied...openEnd])
                 copied = close
                 i = close + 2
@@ -34,13 +43,34 @@ enum ScriptStripper {
 
     struct Kind {
         var isScript: Bool
-        var count: Int { isScript ? 6 : 5 }
+        var count: Int
+        var closing: StaticString
     }
 
-    /// `script` or `style` (any case) starting at `at`, followed by a delimiter.
+    /// `script`, `style` or `svg` (any case) starting at `at`, followed by a delimiter.
     static func tagName(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> Kind? {
-        if matches(b, at, "script"), at + 6 < b.count, isDelimiter(b[at + 6]) { return Kind(isScript: true) }
-        if matches(b, at, "style"), at + 5 < b.count, isDelimiter(b[at + 5]) { return Kind(isScript: false) }
+        if matches(b, at, "script"), at + 6 < b.count, isDelimiter(b[at + 6]) {
+            return Kind(isScript: true, count: 6, closing: "</script")
+        }
+        if matches(b, at, "style"), at + 5 < b.count, isDelimiter(b[at + 5]) {
+            return Kind(isScript: false, count: 5, closing: "</style")
+        }
+        if matches(b, at, "svg"), at + 3 < b.count, isDelimiter(b[at + 3]) {
+            return Kind(isScript: false, count: 3, closing: "</svg")
+        }
+        return nil
+    }
+
+    /// Index just past the `-->` that ends a comment whose body starts at `from`.
+    static func findComment(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        var i = from
+        while i < b.count {
+            guard let found = memchr(base + i, 0x3E, b.count - i) else { return nil }  // '>'
+            let gt = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if gt >= from + 2, b[gt - 1] == 0x2D, b[gt - 2] == 0x2D { return gt + 1 }
+            i = gt + 1
+        }
         return nil
     }
 
