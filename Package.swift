@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "IsnadText", targets: ["IsnadText"]),
         .library(name: "IsnadIngest", targets: ["IsnadIngest"]),
         .library(name: "IsnadStore", targets: ["IsnadStore"]),
+        .library(name: "IsnadEncoder", targets: ["IsnadEncoder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,8 +26,14 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // The encoder's numeric kernels: always optimized (debug builds and tests included), with
+        // per-function target attributes and run-time dispatch instead of -march flags.
+        .target(
+            name: "CIsnadKernels",
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
         .target(name: "IsnadText", swiftSettings: strict),
         .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2", "CZlib"], swiftSettings: strict),
+        .target(name: "IsnadEncoder", dependencies: ["CIsnadKernels"], swiftSettings: strict),
         .target(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],
@@ -34,13 +41,14 @@ let package = Package(
         .executableTarget(
             name: "isnad",
             dependencies: [
-                "IsnadText", "IsnadIngest", "IsnadStore",
+                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], swiftSettings: strict),
         .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText"], swiftSettings: strict),
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest"], swiftSettings: strict),
+        .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest"], swiftSettings: strict),
     ]
 )
