@@ -85,11 +85,11 @@ AVX2_INLINE void matmul_tile(const isk_q4_matrix *m, const int8_t *q, const floa
                              int t, int g, float *y, const int MT, const int NT) {
     const int nin = m->nin, nb = nin / ISK_QK;
     const __m256i ones = _mm256_set1_epi16(1);
-    __m256 acc[4][3];
+    __m256 acc[8][3];
     for (int i = 0; i < MT; i++)
         for (int n = 0; n < NT; n++) acc[i][n] = _mm256_setzero_ps();
     for (int b = 0; b < nb; b++) {
-        __m256i sum[4][3];
+        __m256i sum[8][3];
         for (int i = 0; i < MT; i++)
             for (int n = 0; n < NT; n++) sum[i][n] = _mm256_setzero_si256();
         const uint8_t *wb[3];
@@ -124,103 +124,129 @@ AVX2_INLINE void matmul_tile(const isk_q4_matrix *m, const int8_t *q, const floa
     }
 }
 
-#define TILE_M 4
-#define TILE_N 2
+#ifndef TILE_M
+#define TILE_M 3
+#endif
+#ifndef TILE_N
+#define TILE_N 3
+#endif
 
+#ifndef TOKEN_BLOCK
+#define TOKEN_BLOCK 48
+#endif
+
+/* Tokens in blocks of TOKEN_BLOCK (their activations stay in L1 while every output group's
+ * weights stream past from L2), then output groups TILE_N at a time, then token tiles. */
 AVX2 void isk_q4q8_matmul_avx2(const isk_q4_matrix *m, const int8_t *q, const float *d, const int32_t *s,
                                int rows, int g0, int g1, float *y) {
-    int g = g0;
-    for (; g + TILE_N <= g1; g += TILE_N) {
-        int t = 0;
-        for (; t + TILE_M <= rows; t += TILE_M) matmul_tile(m, q, d, s, t, g, y, TILE_M, TILE_N);
-        for (; t < rows; t++) matmul_tile(m, q, d, s, t, g, y, 1, TILE_N);
-    }
-    for (; g < g1; g++) {
-        int t = 0;
-        for (; t + TILE_M <= rows; t += TILE_M) matmul_tile(m, q, d, s, t, g, y, TILE_M, 1);
-        for (; t < rows; t++) matmul_tile(m, q, d, s, t, g, y, 1, 1);
+    for (int t0 = 0; t0 < rows; t0 += TOKEN_BLOCK) {
+        int t1 = t0 + TOKEN_BLOCK < rows ? t0 + TOKEN_BLOCK : rows;
+        int g = g0;
+        for (; g + TILE_N <= g1; g += TILE_N) {
+            int t = t0;
+            for (; t + TILE_M <= t1; t += TILE_M) matmul_tile(m, q, d, s, t, g, y, TILE_M, TILE_N);
+            for (; t < t1; t++) matmul_tile(m, q, d, s, t, g, y, 1, TILE_N);
+        }
+        for (; g < g1; g++) {
+            int t = t0;
+            for (; t + TILE_M <= t1; t += TILE_M) matmul_tile(m, q, d, s, t, g, y, TILE_M, 1);
+            for (; t < t1; t++) matmul_tile(m, q, d, s, t, g, y, 1, 1);
+        }
     }
 }
 
 /* ------------------------------------- attention ----------------------------------------- */
 
-/* One head of one window; CH = head_dim / 8 is a constant so the accumulators stay in registers. */
+/* One head of one window; CH = head_dim / 8 is a constant so the accumulators stay in registers.
+ * Scores are computed 16 keys at a time for every query (those keys' 2 KB stay in L1), then
+ * each row is soft-maxed in place, then multiplied with the values two rows at a time. */
 AVX2_INLINE void attention_head(const float *qkv, int L, int hidden, int h, float *ctx, float *scratch,
                                 const int CH) {
     const int head_dim = CH * 8, stride = 3 * hidden, Lp = (L + 15) / 16 * 16;
     const float scale = 1.f / sqrtf((float)head_dim);
-    float *kt = scratch;                        /* [head_dim][Lp] keys, transposed */
+    float *kt = scratch;                        /* [Lp/16][head_dim][16] keys, transposed per 16 */
     float *vh = kt + (size_t)head_dim * Lp;     /* [L][head_dim] values */
-    float *p = vh + (size_t)head_dim * Lp;      /* [4][Lp] scores of 4 queries */
-    for (int j = 0; j < L; j++) {
-        const float *row = qkv + (size_t)j * stride + h * head_dim;
-        for (int e = 0; e < head_dim; e++) kt[(size_t)e * Lp + j] = row[hidden + e];
-        memcpy(vh + (size_t)j * head_dim, row + 2 * hidden, sizeof(float) * head_dim);
+    float *scores = vh + (size_t)head_dim * Lp; /* [L + 1][Lp] */
+    for (int j = 0; j < Lp; j++) {
+        float *column = kt + (size_t)(j / 16) * head_dim * 16 + (j % 16);
+        if (j < L) {
+            const float *row = qkv + (size_t)j * stride + h * head_dim;
+            for (int e = 0; e < head_dim; e++) column[e * 16] = row[hidden + e];
+            memcpy(vh + (size_t)j * head_dim, row + 2 * hidden, sizeof(float) * head_dim);
+        } else {
+            for (int e = 0; e < head_dim; e++) column[e * 16] = 0.f;
+        }
     }
-    for (int e = 0; e < head_dim; e++)
-        for (int j = L; j < Lp; j++) kt[(size_t)e * Lp + j] = 0.f;
-    for (int i0 = 0; i0 < L; i0 += 4) {
-        const float *qr[4];
-        for (int r = 0; r < 4; r++) {
-            int i = i0 + r < L ? i0 + r : L - 1;
-            qr[r] = qkv + (size_t)i * stride + h * head_dim;
+    const __m256 sc = _mm256_set1_ps(scale);
+    for (int jb = 0; jb < Lp; jb += 16) {
+        const float *block = kt + (size_t)(jb / 16) * head_dim * 16;
+        int i = 0;
+        for (; i + 2 <= L; i += 2) {
+            const float *q0 = qkv + (size_t)i * stride + h * head_dim, *q1 = q0 + stride;
+            __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps();
+            __m256 b00 = _mm256_setzero_ps(), b01 = _mm256_setzero_ps(), b10 = _mm256_setzero_ps(), b11 = _mm256_setzero_ps();
+            for (int e = 0; e < head_dim; e += 2) {
+                __m256 k0 = _mm256_loadu_ps(block + e * 16), k1 = _mm256_loadu_ps(block + e * 16 + 8);
+                __m256 k2 = _mm256_loadu_ps(block + e * 16 + 16), k3 = _mm256_loadu_ps(block + e * 16 + 24);
+                __m256 x0 = _mm256_set1_ps(q0[e]), x1 = _mm256_set1_ps(q1[e]);
+                __m256 y0 = _mm256_set1_ps(q0[e + 1]), y1 = _mm256_set1_ps(q1[e + 1]);
+                a00 = _mm256_fmadd_ps(x0, k0, a00); a01 = _mm256_fmadd_ps(x0, k1, a01);
+                a10 = _mm256_fmadd_ps(x1, k0, a10); a11 = _mm256_fmadd_ps(x1, k1, a11);
+                b00 = _mm256_fmadd_ps(y0, k2, b00); b01 = _mm256_fmadd_ps(y0, k3, b01);
+                b10 = _mm256_fmadd_ps(y1, k2, b10); b11 = _mm256_fmadd_ps(y1, k3, b11);
+            }
+            float *s0 = scores + (size_t)i * Lp + jb, *s1 = s0 + Lp;
+            _mm256_storeu_ps(s0, _mm256_mul_ps(_mm256_add_ps(a00, b00), sc));
+            _mm256_storeu_ps(s0 + 8, _mm256_mul_ps(_mm256_add_ps(a01, b01), sc));
+            _mm256_storeu_ps(s1, _mm256_mul_ps(_mm256_add_ps(a10, b10), sc));
+            _mm256_storeu_ps(s1 + 8, _mm256_mul_ps(_mm256_add_ps(a11, b11), sc));
         }
-        for (int jb = 0; jb < Lp; jb += 16) {
-            __m256 a[4][2];
-            for (int r = 0; r < 4; r++) a[r][0] = a[r][1] = _mm256_setzero_ps();
+        for (; i < L; i++) {
+            const float *q0 = qkv + (size_t)i * stride + h * head_dim;
+            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps();
             for (int e = 0; e < head_dim; e++) {
-                __m256 k0 = _mm256_loadu_ps(kt + (size_t)e * Lp + jb);
-                __m256 k1 = _mm256_loadu_ps(kt + (size_t)e * Lp + jb + 8);
-                for (int r = 0; r < 4; r++) {
-                    __m256 qv = _mm256_set1_ps(qr[r][e]);
-                    a[r][0] = _mm256_fmadd_ps(qv, k0, a[r][0]);
-                    a[r][1] = _mm256_fmadd_ps(qv, k1, a[r][1]);
-                }
+                __m256 x0 = _mm256_set1_ps(q0[e]);
+                a0 = _mm256_fmadd_ps(x0, _mm256_loadu_ps(block + e * 16), a0);
+                a1 = _mm256_fmadd_ps(x0, _mm256_loadu_ps(block + e * 16 + 8), a1);
             }
-            __m256 sc = _mm256_set1_ps(scale);
-            for (int r = 0; r < 4; r++) {
-                _mm256_storeu_ps(p + (size_t)r * Lp + jb, _mm256_mul_ps(a[r][0], sc));
-                _mm256_storeu_ps(p + (size_t)r * Lp + jb + 8, _mm256_mul_ps(a[r][1], sc));
+            _mm256_storeu_ps(scores + (size_t)i * Lp + jb, _mm256_mul_ps(a0, sc));
+            _mm256_storeu_ps(scores + (size_t)i * Lp + jb + 8, _mm256_mul_ps(a1, sc));
+        }
+    }
+    for (int i = 0; i < L; i++) {
+        float *pr = scores + (size_t)i * Lp;
+        for (int j = L; j < Lp; j++) pr[j] = -INFINITY;
+        __m256 mx = _mm256_set1_ps(-INFINITY);
+        for (int j = 0; j < Lp; j += 8) mx = _mm256_max_ps(mx, _mm256_loadu_ps(pr + j));
+        __m256 best = _mm256_set1_ps(hmax(mx)), total = _mm256_setzero_ps();
+        for (int j = 0; j < Lp; j += 8) {
+            __m256 raw = _mm256_loadu_ps(pr + j);
+            __m256 e = exp256(_mm256_sub_ps(raw, best));
+            if (j + 8 > L) /* padding columns contribute nothing */
+                e = _mm256_blendv_ps(e, _mm256_setzero_ps(), _mm256_cmp_ps(raw, _mm256_set1_ps(-INFINITY), _CMP_EQ_OQ));
+            total = _mm256_add_ps(total, e);
+            _mm256_storeu_ps(pr + j, e);
+        }
+        __m256 inverse = _mm256_set1_ps(1.f / hsum(total));
+        for (int j = 0; j < Lp; j += 8) _mm256_storeu_ps(pr + j, _mm256_mul_ps(_mm256_loadu_ps(pr + j), inverse));
+    }
+    for (int i = 0; i < L; i += 2) {
+        __m256 c0[8], c1[8];
+        for (int k = 0; k < CH; k++) c0[k] = c1[k] = _mm256_setzero_ps();
+        const float *p0 = scores + (size_t)i * Lp, *p1 = i + 1 < L ? p0 + Lp : p0;
+        for (int j = 0; j < L; j++) {
+            __m256 b0 = _mm256_set1_ps(p0[j]), b1 = _mm256_set1_ps(p1[j]);
+            const float *vj = vh + (size_t)j * head_dim;
+            for (int k = 0; k < CH; k++) {
+                __m256 v = _mm256_loadu_ps(vj + 8 * k);
+                c0[k] = _mm256_fmadd_ps(b0, v, c0[k]);
+                c1[k] = _mm256_fmadd_ps(b1, v, c1[k]);
             }
         }
-        float inverse[4];
-        for (int r = 0; r < 4; r++) {
-            float *pr = p + (size_t)r * Lp;
-            for (int j = L; j < Lp; j++) pr[j] = -INFINITY;
-            __m256 mx = _mm256_set1_ps(-INFINITY);
-            for (int j = 0; j < Lp; j += 8) mx = _mm256_max_ps(mx, _mm256_loadu_ps(pr + j));
-            __m256 best = _mm256_set1_ps(hmax(mx)), total = _mm256_setzero_ps();
-            for (int j = 0; j < Lp; j += 8) {
-                __m256 raw = _mm256_loadu_ps(pr + j);
-                __m256 e = exp256(_mm256_sub_ps(raw, best));
-                if (j + 8 > L) /* padding columns contribute nothing */
-                    e = _mm256_blendv_ps(e, _mm256_setzero_ps(), _mm256_cmp_ps(raw, _mm256_set1_ps(-INFINITY), _CMP_EQ_OQ));
-                _mm256_storeu_ps(pr + j, e);
-                total = _mm256_add_ps(total, e);
-            }
-            inverse[r] = 1.f / hsum(total);
-        }
-        for (int r0 = 0; r0 < 4 && i0 + r0 < L; r0 += 2) {
-            __m256 c0[8], c1[8];
-            for (int k = 0; k < CH; k++) c0[k] = c1[k] = _mm256_setzero_ps();
-            const float *p0 = p + (size_t)r0 * Lp, *p1 = p + (size_t)(r0 + 1) * Lp;
-            for (int j = 0; j < L; j++) {
-                __m256 b0 = _mm256_set1_ps(p0[j]), b1 = _mm256_set1_ps(p1[j]);
-                const float *vj = vh + (size_t)j * head_dim;
-                for (int k = 0; k < CH; k++) {
-                    __m256 v = _mm256_loadu_ps(vj + 8 * k);
-                    c0[k] = _mm256_fmadd_ps(b0, v, c0[k]);
-                    c1[k] = _mm256_fmadd_ps(b1, v, c1[k]);
-                }
-            }
-            float *out0 = ctx + (size_t)(i0 + r0) * hidden + h * head_dim;
-            __m256 inv0 = _mm256_set1_ps(inverse[r0]), inv1 = _mm256_set1_ps(inverse[r0 + 1]);
-            for (int k = 0; k < CH; k++) _mm256_storeu_ps(out0 + 8 * k, _mm256_mul_ps(c0[k], inv0));
-            if (i0 + r0 + 1 < L) {
-                float *out1 = out0 + hidden;
-                for (int k = 0; k < CH; k++) _mm256_storeu_ps(out1 + 8 * k, _mm256_mul_ps(c1[k], inv1));
-            }
-        }
+        float *out0 = ctx + (size_t)i * hidden + h * head_dim;
+        for (int k = 0; k < CH; k++) _mm256_storeu_ps(out0 + 8 * k, c0[k]);
+        if (i + 1 < L)
+            for (int k = 0; k < CH; k++) _mm256_storeu_ps(out0 + hidden + 8 * k, c1[k]);
     }
 }
 

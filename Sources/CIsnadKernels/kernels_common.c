@@ -151,7 +151,7 @@ void isk_q4q8_matmul_scalar(const isk_q4_matrix *m, const int8_t *q, const float
 
 size_t isk_attention_scratch(int L, int head_dim) {
     size_t padded = ((size_t)L + 15) / 16 * 16;
-    return padded * (size_t)head_dim * 2 + padded * 4 + 64;
+    return padded * (size_t)head_dim * 2 + padded * (padded + 1) + 64;
 }
 
 void isk_attention_scalar(const float *qkv, int L, int hidden, int head_dim, int h0, int h1,

@@ -31,6 +31,7 @@ struct EncoderTests {
             #expect(theirs.count == 384)
             worst = min(worst, TestEncoder.cosine(mine.vector, theirs))
         }
+        print("encoder agreement: \(texts.count) texts, lowest cosine to the reference \(worst)")
         #expect(worst >= 0.999, "lowest cosine to the reference: \(worst)")
     }
 
@@ -74,6 +75,7 @@ struct EncoderTests {
             for b in seedVectors.dropFirst(i + 1) { lowestPair = min(lowestPair, a.cosine(b)) }
             for b in others { highestOther = max(highestOther, a.cosine(b)) }
         }
+        print("seeds: lowest seed-to-seed cosine \(lowestPair), highest seed-to-unrelated \(highestOther) (\(others.count) unrelated)")
         #expect(lowestPair > highestOther, "lowest seed pair \(lowestPair), highest unrelated \(highestOther)")
     }
 
