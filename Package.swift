@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "IsnadIngest", targets: ["IsnadIngest"]),
         .library(name: "IsnadStore", targets: ["IsnadStore"]),
         .library(name: "IsnadEncoder", targets: ["IsnadEncoder"]),
+        .library(name: "IsnadStories", targets: ["IsnadStories"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "IsnadText", swiftSettings: strict),
         .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2", "CZlib"], swiftSettings: strict),
         .target(name: "IsnadEncoder", dependencies: ["CIsnadKernels"], swiftSettings: strict),
+        .target(name: "IsnadStories", dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder"], swiftSettings: strict),
         .target(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "isnad",
             dependencies: [
-                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder",
+                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

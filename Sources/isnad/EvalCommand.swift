@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure quality against gold data in ../shared (or $ISNAD_SHARED).",
-        subcommands: [EvalLanguageCommand.self, EvalExtractionCommand.self])
+        subcommands: [EvalLanguageCommand.self, EvalExtractionCommand.self, EvalClustersCommand.self])
 }
 
 struct EvalLanguageCommand: ParsableCommand {

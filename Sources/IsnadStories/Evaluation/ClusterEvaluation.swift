@@ -1,0 +1,89 @@
+import Foundation
+
+/// Runs the clusterer over an evaluation stream and scores it, next to the baseline a user
+/// would build by hand: e5 cosine to the closest story centroid with one global threshold,
+/// the threshold chosen best on the same data.
+public struct ClusterEvaluation: Sendable {
+    public struct Result: Sendable {
+        public var bcubed: ClusterMetrics.Scores?
+        public var pairwise: ClusterMetrics.Scores?
+        public var labeledPairs: ClusterMetrics.Scores?
+        public var perLanguagePair: [(pair: String, count: Int, scores: ClusterMetrics.Scores)] = []
+        public var stories: Int
+        public var skipped: Int
+        /// The baseline's threshold (nil for Isnad's method).
+        public var threshold: Float?
+        /// The figure compared between methods: BCubed F1 with gold stories, else labeled-pair F1.
+        public var headline: Double { bcubed?.f1 ?? labeledPairs?.f1 ?? 0 }
+    }
+
+    public var articles: [StoryArticle]
+    public var gold: [String?]
+    public var pairs: [ClusterEvalPair]
+
+    public init(articles: [StoryArticle], gold: [String?], pairs: [ClusterEvalPair] = []) {
+        self.articles = articles
+        self.gold = gold
+        self.pairs = pairs
+    }
+
+    /// Clusters with `options` (articles in the given order) and scores the result.
+    public func run(_ options: ClusteringOptions = ClusteringOptions()) -> Result {
+        var clusterer = StoryClusterer(options: options)
+        let order = articles.indices.sorted { (articles[$0].day ?? Int.min, $0) < (articles[$1].day ?? Int.min, $1) }
+        var position = [Int](repeating: 0, count: articles.count)
+        for (rank, index) in order.enumerated() {
+            position[index] = rank
+            clusterer.add(articles[index])
+        }
+        if ProcessInfo.processInfo.environment["ISNAD_DEBUG_CLUSTERS"] != nil {
+            for d in clusterer.decisions.prefix(400) {
+                let c = d.chosen ?? d.runnerUp
+                print(d.article, d.action, d.story ?? -1, c.map { String(format: "cos %.3f bg %.3f±%.3f terms %.2f nums %.2f score %.2f", $0.cosine ?? -1, $0.backgroundMean, $0.backgroundDeviation, $0.termShare, $0.numberShare, $0.score) } ?? "-", d.merged)
+            }
+        }
+        var labels = [Int](repeating: 0, count: articles.count), skipped = 0
+        for index in articles.indices {
+            if let story = clusterer.story(ofArticle: position[index]) { labels[index] = story } else {
+                labels[index] = -1 - index
+                skipped += 1
+            }
+        }
+        var result = Result(stories: Set(labels).count, skipped: skipped)
+        if case .cosineThreshold(let threshold) = options.mode { result.threshold = threshold }
+        let labelled = articles.indices.filter { gold[$0] != nil }
+        if !labelled.isEmpty {
+            var ids: [String: Int] = [:]
+            let goldLabels = labelled.map { index -> Int in
+                let key = gold[index] ?? ""
+                if let id = ids[key] { return id }
+                ids[key] = ids.count
+                return ids.count - 1
+            }
+            let predicted = labelled.map { labels[$0] }
+            result.bcubed = ClusterMetrics.bcubed(predicted: predicted, gold: goldLabels)
+            result.pairwise = ClusterMetrics.pairwise(predicted: predicted, gold: goldLabels)
+        }
+        if !pairs.isEmpty {
+            result.labeledPairs = ClusterMetrics.labeledPairs(predicted: labels, pairs: pairs.map { ($0.first, $0.second, $0.same) })
+            let groups = Dictionary(grouping: pairs, by: \.languagePair)
+            result.perLanguagePair = groups.keys.sorted().map { key in
+                let group = groups[key] ?? []
+                return (key, group.count, ClusterMetrics.labeledPairs(predicted: labels, pairs: group.map { ($0.first, $0.second, $0.same) }))
+            }
+        }
+        return result
+    }
+
+    /// The baseline at every threshold from 0.70 to 0.98 (step 0.005); the best by headline figure.
+    public func bestBaseline() -> Result {
+        var best: Result?
+        for step in 0...56 {
+            var options = ClusteringOptions()
+            options.mode = .cosineThreshold(0.70 + Float(step) * 0.005)
+            let result = run(options)
+            if result.headline > (best?.headline ?? -1) { best = result }
+        }
+        return best ?? run()
+    }
+}

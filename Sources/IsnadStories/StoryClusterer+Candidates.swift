@@ -1,0 +1,134 @@
+extension StoryClusterer {
+    /// Scores the candidate stories of an article, best first.
+    mutating func candidates(for article: StoryArticle, weights: [(term: UInt64, weight: Double)]) -> [Decision.Evidence] {
+        var pool = Set<Int>()
+        // Term index: stories sharing the article's rarest terms (names, places, unusual words).
+        let rare = weights.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.prefix(options.lookupTerms)
+        for (term, _) in rare {
+            for id in (termIndex[term] ?? []).suffix(64) {
+                let story = root(Int(id))
+                if stories[story].open { pool.insert(story) }
+            }
+        }
+        // Centroid index: the open stories of the time window, closest first.
+        var byCosine: [(story: Int, cosine: Float)] = []
+        if let vector = article.embedding {
+            byCosine.reserveCapacity(open.count)
+            for id in open where parent[Int(id)] == id {
+                guard let centroid = stories[Int(id)].centroid else { continue }
+                byCosine.append((Int(id), dot(vector, centroid)))
+            }
+            byCosine.sort { $0.cosine > $1.cosine }
+            observeBackground(article, byCosine)
+        }
+        if case .cosineThreshold(let threshold) = options.mode {
+            guard let best = byCosine.first else { return [] }
+            return [Decision.Evidence(story: best.story, cosine: best.cosine, languagePair: "", backgroundMean: 0,
+                                      backgroundDeviation: 0, termShare: 0, numberShare: 0, dayGap: nil,
+                                      score: Double(best.cosine - threshold))]
+        }
+        for entry in byCosine.prefix(options.fullCandidates) { pool.insert(entry.story) }
+        let centered = article.embedding.map { centeredVector($0, article.language) }
+        var scored: [Decision.Evidence] = []
+        for story in pool {
+            let cosine = centered.flatMap { centeredCosine($0, story) }
+            scored.append(evidence(story, article, weights, cosine: cosine))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.story < $1.story) }
+        return scored
+    }
+
+    /// Feeds the calibration with cosines to stories the article is unlikely to belong to: an
+    /// even sample of the ranking below its top three.
+    private mutating func observeBackground(_ article: StoryArticle, _ ranking: [(story: Int, cosine: Float)]) {
+        guard ranking.count > 4, let vector = article.embedding else { return }
+        let centered = centeredVector(vector, article.language)
+        let rest = ranking.count - 3, samples = min(12, rest)
+        for k in 0..<samples {
+            let story = ranking[3 + k * rest / samples].story
+            guard let cosine = centeredCosine(centered, story) else { continue }
+            calibration.observeBackground(article.language, stories[story].dominantLanguage, cosine: cosine)
+        }
+    }
+
+    mutating func languageMean(_ language: String, dimension: Int) -> [Float] {
+        if let known = meanCache[language] { return known }
+        let mean = means.mean(language, dimension: dimension)
+        meanCache[language] = mean
+        return mean
+    }
+
+    /// The article's vector minus its language's mean, unit length.
+    mutating func centeredVector(_ vector: [Float], _ language: String) -> [Float] {
+        let mean = languageMean(language, dimension: vector.count)
+        var result = vector
+        var norm: Float = 0
+        for i in result.indices { result[i] -= mean[i]; norm += result[i] * result[i] }
+        let scale = 1 / max(norm.squareRoot(), 1e-12)
+        for i in result.indices { result[i] *= scale }
+        return result
+    }
+
+    /// Cosine between a centered article vector and the story's mean vector centered on its
+    /// members' language means.
+    mutating func centeredCosine(_ centered: [Float], _ story: Int) -> Float? {
+        guard let sum = stories[story].centroidSum else { return nil }
+        let languages = stories[story].vectorLanguages
+        let count = Float(languages.values.reduce(0, +))
+        guard count > 0 else { return nil }
+        var mean = [Float](repeating: 0, count: sum.count)
+        for i in sum.indices { mean[i] = sum[i] / count }
+        for (language, members) in languages {
+            let languageMean = self.languageMean(language, dimension: sum.count)
+            let share = Float(members) / count
+            for i in mean.indices { mean[i] -= share * languageMean[i] }
+        }
+        var norm: Float = 0
+        for value in mean { norm += value * value }
+        return dot(centered, mean) / max(norm.squareRoot(), 1e-12)
+    }
+
+    private func evidence(_ story: Int, _ article: StoryArticle, _ weights: [(term: UInt64, weight: Double)],
+                          cosine: Float?) -> Decision.Evidence {
+        let state = stories[story]
+        // A term counts by the share of the story's articles that have it, so a growing story's
+        // vocabulary does not make everything look related.
+        var have = 0.0, total = 0.0
+        let size = Double(max(1, state.members.count))
+        for (term, weight) in weights where weight > 0 {
+            total += weight
+            if let count = state.terms[term] { have += weight * min(1, 2 * Double(count) / size) }
+        }
+        let termShare = total > 0 ? have / total : 0
+        let shared = article.numbers.reduce(0) { $0 + (state.numbers.contains($1) ? 1 : 0) }
+        let numberShare = article.numbers.isEmpty ? 0 : min(1, Double(shared) / Double(min(3, article.numbers.count)))
+        var gap: Int?
+        if let day = article.day, let first = state.firstDay, let last = state.lastDay {
+            gap = max(0, first - day, day - last)
+        }
+        let penalty = options.dayPenalty * Double(max(0, (gap ?? 0) - 1))
+        let language = state.dominantLanguage
+        let background = calibration.background(article.language, language)
+        var score: Double
+        if let cosine {
+            let z = (Double(cosine) - background.mean) / background.deviation
+            score = z + options.termWeight * termShare + options.numberWeight * numberShare - penalty
+        } else {
+            score = options.lexicalOnlyWeight * termShare + options.numberWeight * numberShare - penalty
+        }
+        return Decision.Evidence(story: story, cosine: cosine, languagePair: LanguagePairCalibration.key(article.language, language),
+                                 backgroundMean: background.mean, backgroundDeviation: background.deviation,
+                                 termShare: termShare, numberShare: numberShare, dayGap: gap, score: score)
+    }
+}
+
+@inline(__always)
+func dot(_ a: [Float], _ b: [Float]) -> Float {
+    var sum: Float = 0
+    a.withUnsafeBufferPointer { x in
+        b.withUnsafeBufferPointer { y in
+            for i in 0..<min(x.count, y.count) { sum += x[i] * y[i] }
+        }
+    }
+    return sum
+}

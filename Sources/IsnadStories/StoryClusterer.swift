@@ -1,0 +1,171 @@
+/// Online story clustering: each article, in stream order (publication day when known, else
+/// arrival), joins the open story its evidence points to or opens a new one. Evidence: the e5
+/// cosine to the story's centroid judged against that language pair's background, the share of
+/// the article's rare terms and numbers the story already has, and the distance in days.
+/// Candidates come from a term index and the centroids of stories still open in the time
+/// window, so the cost per article does not grow with the number of stored stories.
+public struct StoryClusterer: Sendable {
+    public let options: ClusteringOptions
+    public internal(set) var calibration = LanguagePairCalibration()
+    public internal(set) var means = LanguageMeans()
+    /// Language means for the article being placed (cleared per article).
+    var meanCache: [String: [Float]] = [:]
+    public private(set) var decisions: [Decision] = []
+
+    var stories: [StoryState] = []
+    var parent: [Int32] = []            // story union-find (merges)
+    var articleStory: [Int32] = []      // story at assignment, -1 when skipped
+    var open: [Int32] = []              // ids of open stories
+    var termIndex: [UInt64: [Int32]] = [:]
+    var documentFrequency: [UInt64: Int32] = [:]
+    var documents = 0
+    private var latestDay: Int?
+    private var latestOrder = 0
+
+    public init(options: ClusteringOptions = ClusteringOptions()) {
+        self.options = options
+    }
+
+    /// Articles seen so far.
+    public var articleCount: Int { articleStory.count }
+    /// Stories open for new articles now.
+    public var openStoryCount: Int { open.count }
+
+    /// The story an article belongs to now (after merges), nil when it was skipped.
+    public func story(ofArticle index: Int) -> Int? {
+        let story = articleStory[index]
+        return story < 0 ? nil : root(Int(story))
+    }
+
+    /// Current stories as lists of article indices, in order of their first article.
+    public func clusters() -> [[Int]] {
+        var byRoot: [Int: [Int]] = [:], order: [Int] = []
+        for index in articleStory.indices {
+            guard let story = story(ofArticle: index) else { continue }
+            if byRoot[story] == nil { order.append(story) }
+            byRoot[story, default: []].append(index)
+        }
+        return order.map { byRoot[$0] ?? [] }
+    }
+
+    func root(_ story: Int) -> Int {
+        var current = story
+        while parent[current] != Int32(current) { current = Int(parent[current]) }
+        return current
+    }
+
+    /// Assigns the next article of the stream and says why.
+    @discardableResult
+    public mutating func add(_ article: StoryArticle) -> Decision {
+        let index = articleStory.count
+        if article.wordCount < options.minimumWords {
+            articleStory.append(-1)
+            let decision = Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil,
+                                    note: "too short to cluster (\(article.wordCount) words; at least \(options.minimumWords) needed)",
+                                    threshold: options.joinScore)
+            decisions.append(decision)
+            return decision
+        }
+        advanceWindow(to: article)
+        meanCache = [:]
+        let weights = termWeights(article)
+        let scored = candidates(for: article, weights: weights)
+        var decision: Decision
+        let threshold = options.mode == .evidence ? options.joinScore : 0
+        if let best = scored.first, best.score >= threshold {
+            decision = Decision(article: index, action: .joined, story: best.story, chosen: best,
+                                runnerUp: scored.dropFirst().first, candidates: scored.count, threshold: threshold)
+            stories[best.story].add(index, article)
+            articleStory.append(Int32(best.story))
+            if options.mode == .evidence {
+                for other in scored.dropFirst() where other.score >= options.mergeScore {
+                    merge(other.story, into: best.story)
+                    decision.merged.append(other.story)
+                }
+            }
+        } else {
+            let id = stories.count
+            var story = StoryState(id: id)
+            story.add(index, article)
+            stories.append(story)
+            parent.append(Int32(id))
+            open.append(Int32(id))
+            articleStory.append(Int32(id))
+            decision = Decision(article: index, action: .opened, story: id, chosen: nil, runnerUp: scored.first,
+                                candidates: scored.count, threshold: threshold)
+        }
+        if let vector = article.embedding { means.observe(article.language, vector) } else {
+            decision.note = "no sentence vector for this article: lexical evidence only"
+        }
+        register(article, story: decision.story ?? -1)
+        decisions.append(decision)
+        return decision
+    }
+
+    // MARK: - Window and indexes
+
+    private mutating func advanceWindow(to article: StoryArticle) {
+        if let day = article.day { latestDay = max(latestDay ?? day, day) }
+        latestOrder = max(latestOrder, article.order)
+        guard articleStory.count % 32 == 0 else { return }
+        let dayLimit = latestDay.map { $0 - options.windowDays }
+        let orderLimit = latestOrder - options.undatedWindow
+        var kept: [Int32] = []
+        kept.reserveCapacity(open.count)
+        for id in open {
+            let story = stories[Int(id)]
+            guard parent[Int(id)] == id else { continue }
+            let stale = story.lastOrder < orderLimit && (story.lastDay == nil || dayLimit == nil || story.lastDay! < dayLimit!)
+                || (story.lastDay != nil && dayLimit != nil && story.lastDay! < dayLimit! && story.lastOrder < latestOrder - 200)
+            if stale { stories[Int(id)].close() } else { kept.append(id) }
+        }
+        open = kept
+        if articleStory.count % 4096 == 0 { compactTermIndex() }
+    }
+
+    private mutating func compactTermIndex() {
+        for (term, list) in termIndex {
+            let alive = list.filter { stories[Int($0)].open && parent[Int($0)] == $0 }
+            if alive.isEmpty { termIndex[term] = nil } else if alive.count != list.count { termIndex[term] = alive }
+        }
+    }
+
+    private mutating func register(_ article: StoryArticle, story: Int) {
+        documents += 1
+        for term in article.terms { documentFrequency[term, default: 0] += 1 }
+        guard story >= 0 else { return }
+        for term in article.terms {
+            var list = termIndex[term, default: []]
+            if list.last != Int32(story) { list.append(Int32(story)); termIndex[term] = list }
+        }
+    }
+
+    /// Rarity weight of each of the article's terms (0 for common ones).
+    func termWeights(_ article: StoryArticle) -> [(term: UInt64, weight: Double)] {
+        let total = Double(documents + 1)
+        return article.terms.map { term in
+            let df = Double(documentFrequency[term] ?? 0)
+            let common = documents >= 50 && df / total > options.commonTermShare
+            return (term, common ? 0 : (total / (df + 1)).logarithm + 1)
+        }
+    }
+
+    private mutating func merge(_ other: Int, into target: Int) {
+        let from = root(other), to = root(target)
+        guard from != to else { return }
+        stories[to].absorb(stories[from])
+        parent[from] = Int32(to)
+        stories[from].close()
+        for term in stories[to].terms.keys where termIndex[term]?.last != Int32(to) { termIndex[term, default: []].append(Int32(to)) }
+    }
+}
+
+extension Double {
+    fileprivate var logarithm: Double { log(self) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import IsnadEncoder
+import IsnadStories
+
+struct EvalClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Story clustering quality (BCubed and pairwise) against gold stories, with the baseline.",
+        discussion: """
+            DATA is `wikinews` (WikinewsSum: gold story = event), `semeval` (SemEval-2022 Task 8: \
+            all texts as one stream; pairs with Overall ≤ 1.5 should share a story, ≥ 3 should not; \
+            per language pair) or a JSONL file of {"text" or "path", "story", "language", "title", \
+            "published"}. Vectors are cached (ISNAD_CACHE, default ~/.cache/isnad), so only the first \
+            run pays for encoding. The baseline is e5 cosine to the closest story with one global \
+            threshold, chosen best on the same data; both are printed.
+            """)
+
+    @Argument(help: "wikinews, semeval, or a JSONL path.")
+    var data: String
+
+    @OptionGroup var encoder: EncoderOptions
+
+    func run() throws {
+        var items: [ClusterEvalItem], pairs: [ClusterEvalPair] = []
+        switch data {
+        case "wikinews": items = try ClusterDatasets.wikinews()
+        case "semeval": (items, pairs) = try ClusterDatasets.semeval()
+        default: items = try ClusterDatasets.jsonl(data)
+        }
+        let model = try encoder.load()
+        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
+        let start = Date()
+        var results: [StoryEmbedder.Result] = []
+        for chunk in stride(from: 0, to: items.count, by: 256) {
+            let slice = items[chunk..<min(items.count, chunk + 256)]
+            do { results += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "error: \(error)") }
+            try embedder.cache?.save()
+            if items.count > 256 { printError("  encoded \(min(items.count, chunk + 256)) of \(items.count) articles") }
+        }
+        let encodeTime = Date().timeIntervalSince(start)
+        let articles = items.enumerated().map { index, item in
+            StoryArticle(id: item.id, language: item.language, outlet: nil, title: item.title, published: item.published,
+                         order: index, embedding: results[index].vector, text: item.title.isEmpty ? item.text : item.title + "\n" + item.text)
+        }
+        if let dump = ProcessInfo.processInfo.environment["ISNAD_DUMP_VECTORS"] {
+            var out = ""
+            for (index, item) in items.enumerated() {
+                out += "\(item.language)\t\(item.gold ?? "")\t" + (results[index].vector ?? []).map { String($0) }.joined(separator: " ") + "\n"
+            }
+            try out.write(toFile: dump, atomically: true, encoding: .utf8)
+        }
+        let evaluation = ClusterEvaluation(articles: articles, gold: items.map(\.gold), pairs: pairs)
+        if let sweep = ProcessInfo.processInfo.environment["ISNAD_SWEEP"] {
+            // Development aid: ISNAD_SWEEP="joinScore=3,4;termWeight=2,4" prints the headline figure per setting.
+            var grid: [[(String, Double)]] = [[]]
+            for part in sweep.split(separator: ";") {
+                let kv = part.split(separator: "=")
+                guard kv.count == 2 else { continue }
+                let values = kv[1].split(separator: ",").compactMap { Double($0) }
+                grid = grid.flatMap { base in values.map { base + [(String(kv[0]), $0)] } }
+            }
+            for setting in grid {
+                var options = ClusteringOptions()
+                for (key, value) in setting {
+                    switch key {
+                    case "joinScore": options.joinScore = value
+                    case "mergeScore": options.mergeScore = value
+                    case "termWeight": options.termWeight = value
+                    case "lexicalOnlyWeight": options.lexicalOnlyWeight = value
+                    case "commonTermShare": options.commonTermShare = value
+                    case "fullCandidates": options.fullCandidates = Int(value)
+                    case "minimumWords": options.minimumWords = Int(value)
+                    case "dayPenalty": options.dayPenalty = value
+                    default: break
+                    }
+                }
+                let r = evaluation.run(options)
+                print(setting.map { "\($0.0)=\($0.1)" }.joined(separator: " "), String(format: "F1 %.3f", r.headline),
+                      r.bcubed.map { String(format: "bcubed P %.3f R %.3f", $0.precision, $0.recall) } ?? "",
+                      r.labeledPairs.map { String(format: "pairs P %.3f R %.3f", $0.precision, $0.recall) } ?? "")
+            }
+            return
+        }
+        let clusterStart = Date()
+        let isnad = evaluation.run()
+        let clusterTime = Date().timeIntervalSince(clusterStart)
+        let baseline = evaluation.bestBaseline()
+        print("# \(data): \(items.count) articles, \(pairs.count) labeled pairs; vectors in \(String(format: "%.1f", encodeTime)) s, clustering in \(String(format: "%.2f", clusterTime)) s")
+        for (name, result) in [("isnad", isnad), ("baseline", baseline)] {
+            var line = name.padding(toLength: 9, withPad: " ", startingAt: 0)
+            if let b = result.bcubed { line += String(format: "  bcubed P %.3f R %.3f F1 %.3f", b.precision, b.recall, b.f1) }
+            if let p = result.pairwise { line += String(format: "  pairwise P %.3f R %.3f F1 %.3f", p.precision, p.recall, p.f1) }
+            if let p = result.labeledPairs { line += String(format: "  pairs P %.3f R %.3f F1 %.3f", p.precision, p.recall, p.f1) }
+            line += "  stories \(result.stories)"
+            if result.skipped > 0 { line += ", \(result.skipped) skipped" }
+            if let t = result.threshold { line += String(format: "  (cosine ≥ %.3f)", t) }
+            print(line)
+        }
+        if !isnad.perLanguagePair.isEmpty {
+            print("per language pair (isnad | baseline):")
+            for (mine, theirs) in zip(isnad.perLanguagePair, baseline.perLanguagePair) {
+                print(String(format: "  %@  %4d pairs  P %.3f R %.3f F1 %.3f | P %.3f R %.3f F1 %.3f", mine.pair.padding(toLength: 6, withPad: " ", startingAt: 0),
+                             mine.count, mine.scores.precision, mine.scores.recall, mine.scores.f1,
+                             theirs.scores.precision, theirs.scores.recall, theirs.scores.f1))
+            }
+        }
+    }
+}
