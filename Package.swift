@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText"], swiftSettings: strict),
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest"], swiftSettings: strict),
         .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
+        .testTarget(name: "IsnadStoriesTests", dependencies: ["IsnadStories", "IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
         .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest"], swiftSettings: strict),
     ]
 )

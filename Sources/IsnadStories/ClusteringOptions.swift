@@ -21,7 +21,7 @@ public struct ClusteringOptions: Sendable, Equatable {
     /// Weight of the share of the article's distinctive terms the story already has.
     public var termWeight = 2.5
     /// Weight of the share of the article's numbers the story already has.
-    public var numberWeight = 0.0
+    public var numberWeight = 1.0
     /// Without vectors, the weight of the term share (lexical evidence alone).
     public var lexicalOnlyWeight = 9.0
     /// Score lost per day of distance beyond one.

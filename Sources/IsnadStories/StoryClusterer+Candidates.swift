@@ -1,3 +1,5 @@
+import Foundation
+
 extension StoryClusterer {
     /// Scores the candidate stories of an article, best first.
     mutating func candidates(for article: StoryArticle, weights: [(term: UInt64, weight: Double)]) -> [Decision.Evidence] {
@@ -100,8 +102,15 @@ extension StoryClusterer {
             if let count = state.terms[term] { have += weight * min(1, 2 * Double(count) / size) }
         }
         let termShare = total > 0 ? have / total : 0
-        let shared = article.numbers.reduce(0) { $0 + (state.numbers.contains($1) ? 1 : 0) }
-        let numberShare = article.numbers.isEmpty ? 0 : min(1, Double(shared) / Double(min(3, article.numbers.count)))
+        // Numbers are written the same in every language (once digits are folded), so they carry
+        // evidence across scripts: the rarity-weighted share of the article's numbers the story has.
+        var numberHave = 0.0, numberTotal = 0.0
+        for number in article.numbers {
+            let weight = numberWeight(number)
+            numberTotal += weight
+            if state.numbers.contains(number) { numberHave += weight }
+        }
+        let numberShare = numberTotal > 0 ? numberHave / numberTotal : 0
         var gap: Int?
         if let day = article.day, let first = state.firstDay, let last = state.lastDay {
             gap = max(0, first - day, day - last)
@@ -119,6 +128,15 @@ extension StoryClusterer {
         return Decision.Evidence(story: story, cosine: cosine, languagePair: LanguagePairCalibration.key(article.language, language),
                                  backgroundMean: background.mean, backgroundDeviation: background.deviation,
                                  termShare: termShare, numberShare: numberShare, dayGap: gap, score: score)
+    }
+}
+
+extension StoryClusterer {
+    /// Rarity of a number across the articles seen (0 when most articles have it).
+    func numberWeight(_ number: UInt64) -> Double {
+        let total = Double(documents + 1), df = Double(documentFrequency[number] ?? 0)
+        if documents >= 50 && df / total > options.commonTermShare { return 0 }
+        return log(total / (df + 1)) + 1
     }
 }
 

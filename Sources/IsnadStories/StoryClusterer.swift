@@ -102,6 +102,24 @@ public struct StoryClusterer: Sendable {
         return decision
     }
 
+    /// Places a copy (duplicate or syndicated text) in the story of the article it copies.
+    @discardableResult
+    public mutating func attach(_ article: StoryArticle, copying original: Int, similarity: Double) -> Decision {
+        guard let story = story(ofArticle: original) else { return add(article) }
+        let index = articleStory.count
+        advanceWindow(to: article)
+        if !stories[story].open { stories[story].open = true; open.append(Int32(story)) }
+        stories[story].add(index, article)
+        articleStory.append(Int32(story))
+        if let vector = article.embedding { means.observe(article.language, vector) }
+        register(article, story: story)
+        let decision = Decision(article: index, action: .joined, story: story, chosen: nil, runnerUp: nil,
+                                note: String(format: "copy of article %d (text overlap %.2f)", original, similarity),
+                                threshold: options.joinScore)
+        decisions.append(decision)
+        return decision
+    }
+
     // MARK: - Window and indexes
 
     private mutating func advanceWindow(to article: StoryArticle) {

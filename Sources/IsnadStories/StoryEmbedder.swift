@@ -1,9 +1,10 @@
+import Foundation
 import IsnadEncoder
 
 /// Turns articles into the vectors clustering reads: title + lead (256 tokens by default) through
 /// the sentence encoder, reusing cached vectors, and refusing a vector when the encoder covers the
 /// text poorly (many unknown tokens), so that clustering falls back to lexical evidence.
-public struct StoryEmbedder {
+public struct StoryEmbedder: Sendable {
     public let encoder: E5Encoder
     public let leadTokens: Int
     public var cache: EmbeddingCache?
@@ -45,5 +46,20 @@ public struct StoryEmbedder {
             cache?.store(embedding.vector, for: entry.key)
         }
         return results
+    }
+}
+
+extension StoryEmbedder {
+    /// The default embedder (installed weights, vector cache under ~/.cache/isnad), or nil after
+    /// printing why to standard error, so that callers cluster on shared words instead.
+    public static func loadOrWarn(threads: Int? = nil, leadTokens: Int = 256) -> StoryEmbedder? {
+        do {
+            let encoder = try E5Encoder(threads: threads)
+            let cache = EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: leadTokens))
+            return StoryEmbedder(encoder: encoder, leadTokens: leadTokens, cache: cache)
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error) Stories are grouped on shared words only.\n".utf8))
+            return nil
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IsnadIngest
+import IsnadStories
 import IsnadText
 
 struct AnalyzeCommand: ParsableCommand {
@@ -23,6 +24,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Option(help: "Refuse files larger than this many MiB.")
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize >> 20
+
+    @Option(help: "Threads for the sentence encoder (default: every core).")
+    var threads: Int?
 
     @Argument(help: "Files or folders to analyze.")
     var paths: [String]
@@ -49,16 +53,27 @@ struct AnalyzeCommand: ParsableCommand {
             printError("warning: \(problem) Languages are guessed from the script alone.")
         }
         let articles = analysis.articles(from: read.documents, until: stage)
-        let report = StoryReport(articles: articles, errors: read.errors)
+        var report = StoryReport(articles: articles, errors: read.errors)
+        if stage == .cluster {
+            var pipeline = StoryPipeline(embedder: StoryEmbedder.loadOrWarn(threads: threads))
+            do {
+                let result = try pipeline.run(articles)
+                for note in result.notes { printError("note: \(note)") }
+                report.fill(result.analysis)
+            } catch {
+                throw CommandFailure(description: "error: \(error)")
+            }
+            try pipeline.embedder?.cache?.save()
+        }
         switch format {
         case .json:
             print(try report.json())
         case .text:
             print(TextTable.render(
-                header: ["#", "lang", "conf", "outlet", "date", "¶", "dup", "rm", "title"],
+                header: ["#", "story", "lang", "conf", "outlet", "date", "¶", "dup", "rm", "title"],
                 rows: report.articles.map { r in
                     let a = r.article
-                    return [r.id, a.language, String(format: "%.2f", a.languageConfidence), TextTable.clip(a.outlet ?? "—", 20),
+                    return [r.id, r.story ?? "—", a.language, String(format: "%.2f", a.languageConfidence), TextTable.clip(a.outlet ?? "—", 20),
                             a.published.map { String($0.prefix(10)) } ?? "—", String(a.paragraphs.count),
                             String(a.removed.duplicateParagraphs), String(a.removed.boilerplate.count), TextTable.clip(a.title, 60)]
                 }))

@@ -72,6 +72,7 @@ struct EvalClustersCommand: ParsableCommand {
                     case "fullCandidates": options.fullCandidates = Int(value)
                     case "minimumWords": options.minimumWords = Int(value)
                     case "dayPenalty": options.dayPenalty = value
+                    case "numberWeight": options.numberWeight = value
                     default: break
                     }
                 }

@@ -30,6 +30,24 @@ public struct ReportStory: Sendable, Encodable {
     public var title: String
     public var articles: [String]
     public var independentSources: Int
+    /// Languages of its articles, most frequent first.
+    public var languages: [String]
+    public var outlets: [String]
+    /// First and last publication dates (ISO), when known.
+    public var firstPublished: String?
+    public var lastPublished: String?
+
+    public init(id: String, title: String, articles: [String], independentSources: Int, languages: [String] = [],
+                outlets: [String] = [], firstPublished: String? = nil, lastPublished: String? = nil) {
+        self.id = id
+        self.title = title
+        self.articles = articles
+        self.independentSources = independentSources
+        self.languages = languages
+        self.outlets = outlets
+        self.firstPublished = firstPublished
+        self.lastPublished = lastPublished
+    }
 }
 
 /// A read error in the report.
@@ -55,6 +73,8 @@ public struct ReportArticle: Sendable, Encodable {
     public var article: Article
     public var story: String?
     public var duplicateOf: String?
+    /// First article of this one's syndication group (the same wire text republished), when it has one.
+    public var syndicationOf: String?
 
     init(article: Article, id: String) {
         self.id = id
@@ -63,7 +83,7 @@ public struct ReportArticle: Sendable, Encodable {
 
     enum Keys: String, CodingKey {
         case id, hash, path, item, format, encoding, language, languageConfidence, title, titleSpan, outlet, outletEvidence
-        case credits, published, url, story, duplicateOf, text, paragraphs, removed
+        case credits, published, url, story, duplicateOf, syndicationOf, text, paragraphs, removed
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -85,6 +105,7 @@ public struct ReportArticle: Sendable, Encodable {
         try c.encodeIfPresent(article.url, forKey: .url)
         try c.encode(story, forKey: .story)
         try c.encode(duplicateOf, forKey: .duplicateOf)
+        try c.encodeIfPresent(syndicationOf, forKey: .syndicationOf)
         try c.encode(article.text, forKey: .text)
         try c.encode(article.paragraphs, forKey: .paragraphs)
         try c.encode(article.removed, forKey: .removed)

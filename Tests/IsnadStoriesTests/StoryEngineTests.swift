@@ -1,0 +1,108 @@
+import Foundation
+import IsnadEncoder
+import IsnadIngest
+import IsnadStories
+import Testing
+
+/// Shared, loaded once: the encoder-backed embedder (no disk cache, so tests measure the real path).
+enum StoryFixtures {
+    static let embedder: Result<StoryEmbedder, EncoderError> = Result { () throws(EncoderError) in
+        StoryEmbedder(encoder: try E5Encoder(threads: 2))
+    }
+
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    static func articles(_ paths: [String]) -> [Article] {
+        let analysis = BatchAnalysis()
+        return analysis.articles(from: analysis.read(paths: paths).documents, until: .analyze)
+    }
+}
+
+@Suite("Story engine")
+struct StoryEngineTests {
+    @Test("the five seeds form exactly one story among 500 unrelated articles, and nothing else joins it")
+    func seedsAmongDistractors() throws {
+        var embedder = try StoryFixtures.embedder.get()
+        let seeds = StoryFixtures.articles([try SharedData.require("corpus/seeds")])
+        #expect(seeds.count == 5)
+        var seen = Set<String>()
+        let distractors = try SharedData.semevalTexts().filter { item in
+            !item.text.contains("غوطة") && !item.text.contains("Ghouta") && !item.text.contains("غوطه") && seen.insert(item.text).inserted
+        }.prefix(500)
+        #expect(distractors.count == 500)
+        let seedVectors = try embedder.embed(seeds.map { ($0.title, $0.text) })
+        let distractorVectors = try embedder.embed(distractors.map { ("", $0.text) })
+        var stream: [StoryArticle] = []
+        var seedPositions: [Int] = []
+        var seedIndex = 0
+        for (index, item) in distractors.enumerated() {
+            if index % 100 == 50, seedIndex < seeds.count {
+                seedPositions.append(stream.count)
+                stream.append(StoryArticle(seeds[seedIndex], order: stream.count, embedding: seedVectors[seedIndex].vector))
+                seedIndex += 1
+            }
+            stream.append(StoryArticle(id: "d\(index)", language: item.language, outlet: nil, title: "", published: nil,
+                                       order: stream.count, embedding: distractorVectors[index].vector, text: item.text))
+        }
+        let analysis = StoryEngine().analyze(stream)
+        let seedStories = Set(seedPositions.map { analysis.storyOfArticle[$0] })
+        #expect(seedStories.count == 1, "seeds spread over \(seedStories.count) stories")
+        let story = try #require(seedStories.first ?? nil)
+        #expect(analysis.stories[story].articles.sorted() == seedPositions.sorted(),
+                "the seed story has \(analysis.stories[story].articles.count) articles")
+        #expect(Set(analysis.stories[story].languages) == ["ar", "fa"])
+    }
+
+    @Test("a wire text republished by two outlets is one syndication group and one independent source")
+    func syndication() throws {
+        var embedder = try StoryFixtures.embedder.get()
+        let root = StoryFixtures.packageRoot + "/samples/"
+        let articles = StoryFixtures.articles([root + "en/stena-impero-harbour-times.txt", root + "html/stena-impero-pacific-ledger.html",
+                                               root + "fa/stena-impero-parsnama.txt", root + "en/jwst-first-images-orbit-weekly.txt"])
+        #expect(articles.count == 4)
+        let vectors = try embedder.embed(articles.map { ($0.title, $0.text) })
+        let stream = articles.enumerated().map { StoryArticle($1, order: $0, embedding: vectors[$0].vector) }
+        let analysis = StoryEngine().analyze(stream)
+        let wire = articles.indices.filter { articles[$0].path.contains("harbour") || articles[$0].path.contains("ledger") }
+        #expect(wire.count == 2)
+        #expect(analysis.syndicationGroup[wire[0]] == analysis.syndicationGroup[wire[1]])
+        #expect(analysis.storyOfArticle[wire[0]] == analysis.storyOfArticle[wire[1]])
+        let story = try #require(analysis.storyOfArticle[wire[0]])
+        let members = analysis.stories[story].articles
+        #expect(analysis.stories[story].independentSources == members.count - 1)
+        let telescope = try #require(articles.firstIndex { $0.path.contains("jwst") })
+        #expect(analysis.storyOfArticle[telescope] != story)
+    }
+
+    @Test("the same article twice is a duplicate; one-line and undated articles are handled")
+    func duplicatesAndOddInput() throws {
+        let text = String(repeating: "The opposition factions in Eastern Ghouta denied on Sunday any negotiation with Russian officers. ", count: 6)
+        let a = StoryArticle(id: "x1", language: "en", outlet: "A", title: "Factions deny talks", published: "2018-03-11", order: 0,
+                             embedding: nil, text: text)
+        var b = a
+        b.id = "x2"; b.order = 1
+        let short = StoryArticle(id: "x3", language: "en", outlet: "B", title: "Breaking", published: nil, order: 2, embedding: nil,
+                                 text: "Breaking news")
+        let analysis = StoryEngine().analyze([a, b, short])
+        #expect(analysis.duplicateOf[1] == 0)
+        #expect(analysis.storyOfArticle[0] == analysis.storyOfArticle[1])
+        #expect(analysis.stories[analysis.storyOfArticle[0] ?? 0].independentSources == 1)
+        #expect(analysis.storyOfArticle[2] == nil)
+        #expect(analysis.decisions[2].action == .skipped && analysis.decisions[2].note?.contains("too short") == true)
+        #expect(analysis.decisions[0].note?.contains("lexical evidence only") == true)
+    }
+
+    @Test("BCubed and pairwise metrics on a worked example")
+    func metrics() {
+        // gold: {0,1,2} {3,4}; predicted: {0,1} {2,3,4}
+        let b = ClusterMetrics.bcubed(predicted: [0, 0, 1, 1, 1], gold: [0, 0, 0, 1, 1])
+        #expect(abs(b.precision - (1 + 1 + 1.0 / 3 + 2.0 / 3 + 2.0 / 3) / 5) < 1e-9)
+        #expect(abs(b.recall - (2.0 / 3 + 2.0 / 3 + 1.0 / 3 + 1 + 1) / 5) < 1e-9)
+        let p = ClusterMetrics.pairwise(predicted: [0, 0, 1, 1, 1], gold: [0, 0, 0, 1, 1])
+        #expect(abs(p.precision - 2.0 / 4) < 1e-9 && abs(p.recall - 2.0 / 4) < 1e-9)
+        let l = ClusterMetrics.labeledPairs(predicted: [0, 0, 1], pairs: [(0, 1, true), (1, 2, true), (0, 2, false)])
+        #expect(l.precision == 1 && l.recall == 0.5)
+    }
+}
