@@ -43,6 +43,11 @@ demo: deps models release
 	@echo
 	@echo "Search across scripts: بيروت (Arabic yeh) also finds بیروت (Persian yeh):"
 	@$(BIN) search بيروت --store $(DEMO_STORE) --limit 6
+	@echo
+	@echo "Stories: reports of one event across Arabic, Persian and English (copies counted once):"
+	@$(BIN) stories --store $(DEMO_STORE)
+	@echo
+	@$(BIN) story 1 --why --store $(DEMO_STORE)
 
 bench: deps models release
 	@scripts/bench.sh

@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "IsnadStories", dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder"], swiftSettings: strict),
         .target(
             name: "IsnadStore",
-            dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .executableTarget(
             name: "isnad",

@@ -52,6 +52,38 @@ enum StoreMigrations {
                 t.primaryKey(["groupName", "lineKey"])
             }
         }
+        migrator.registerMigration("v2-stories") { db in
+            // What the story stage reads of each article, so re-clustering never re-reads sources.
+            try db.create(table: "articleSignals") { t in
+                t.primaryKey("articleID", .text).references("articles", column: "id", onDelete: .cascade)
+                t.column("day", .integer)
+                t.column("terms", .blob).notNull()
+                t.column("numbers", .blob).notNull()
+                t.column("signature", .blob).notNull()
+                t.column("wordCount", .integer).notNull()
+                t.column("vector", .blob)
+                t.column("note", .text)
+            }
+            try db.create(table: "stories") { t in
+                t.primaryKey("id", .integer)
+                t.column("title", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("languages", .text).notNull()
+                t.column("outlets", .text).notNull()
+                t.column("independentSources", .integer).notNull()
+                t.column("articleCount", .integer).notNull()
+                t.column("firstPublished", .text)
+                t.column("lastPublished", .text)
+            }
+            try db.create(table: "storyArticles") { t in
+                t.primaryKey("articleID", .text).references("articles", column: "id", onDelete: .cascade)
+                t.column("storyID", .integer).indexed().references("stories", column: "id", onDelete: .setNull)
+                t.column("position", .integer).notNull()
+                t.column("duplicateOf", .text)
+                t.column("syndicationOf", .text)
+                t.column("decision", .text).notNull()
+            }
+        }
         return migrator
     }
 }

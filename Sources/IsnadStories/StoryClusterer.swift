@@ -48,6 +48,9 @@ public struct StoryClusterer: Sendable {
         return order.map { byRoot[$0] ?? [] }
     }
 
+    /// The story a story id stands for now (itself, or the story it was merged into).
+    public func currentStory(_ story: Int) -> Int { root(story) }
+
     func root(_ story: Int) -> Int {
         var current = story
         while parent[current] != Int32(current) { current = Int(parent[current]) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The story stage of the pipeline: orders articles as a stream, finds copies, clusters, and
 /// summarizes each story. A pure function of its inputs.
 public struct StoryEngine: Sendable {
@@ -36,6 +38,8 @@ public struct StoryEngine: Sendable {
             var decision: Decision
             if verdict.group != rank, let original = order.firstIndex(of: groupFirst) {
                 decision = clusterer.attach(article, copying: original, similarity: verdict.similarity)
+                let kind = verdict.duplicateOf != nil ? "duplicate of" : "same wire text as"
+                decision.note = "\(kind) \(articles[groupFirst].id.prefix(12)) (text overlap \(String(format: "%.2f", verdict.similarity)))"
             } else {
                 decision = clusterer.add(article)
             }
@@ -56,8 +60,17 @@ public struct StoryEngine: Sendable {
             for index in list { storyOf[index] = number }
             summaries.append(StorySummary(id: number, articles: list, articles: articles, groups: group))
         }
-        let finalDecisions = decisions.enumerated().map { index, decision in
-            decision ?? Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil, threshold: options.joinScore)
+        // Decisions name stories by their final number (clusterer ids are internal).
+        var number: [Int: Int] = [:]
+        for (position, story) in firstSeen.enumerated() { number[story] = position }
+        func renumber(_ id: Int?) -> Int? { id.flatMap { number[clusterer.currentStory($0)] } }
+        let finalDecisions = decisions.enumerated().map { index, decision -> Decision in
+            var d = decision ?? Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil, threshold: options.joinScore)
+            d.story = storyOf[index]
+            if var chosen = d.chosen { chosen.story = renumber(chosen.story) ?? -1; d.chosen = chosen }
+            if var runner = d.runnerUp { runner.story = renumber(runner.story) ?? -1; d.runnerUp = runner }
+            d.merged = d.merged.compactMap(renumber)
+            return d
         }
         return StoryAnalysis(storyOfArticle: storyOf, duplicateOf: duplicateOf, syndicationGroup: group,
                              copySimilarity: copySimilarity, stories: summaries, decisions: finalDecisions)
@@ -75,7 +88,7 @@ public struct StoryAnalysis: Sendable {
     /// Estimated text overlap with the closest earlier article.
     public var copySimilarity: [Double]
     public var stories: [StorySummary]
-    /// Why each article went where it went (`story` fields are clusterer ids; use `storyOfArticle`).
+    /// Why each article went where it went (story numbers index `stories`).
     public var decisions: [Decision]
 }
 

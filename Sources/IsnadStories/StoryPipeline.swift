@@ -16,16 +16,17 @@ public struct StoryPipeline: Sendable {
     /// The signals of each article (vectors computed or taken from the cache) and the notes
     /// worth telling the user (articles without vectors and why).
     public mutating func signals(_ articles: [Article]) throws(EncoderError) -> (signals: [StoryArticle], notes: [String]) {
-        var vectors = [[Float]?](repeating: nil, count: articles.count)
+        var signals = articles.enumerated().map { StoryArticle($1, order: $0, embedding: nil) }
         var notes: [String] = []
-        if embedder != nil {
-            let results = try embedder?.embed(articles.map { ($0.title, $0.text) }) ?? []
-            for (index, result) in results.enumerated() {
-                vectors[index] = result.vector
+        // Articles too short to cluster need no vector.
+        let wanted = signals.indices.filter { signals[$0].wordCount >= engine.options.minimumWords }
+        if embedder != nil, !wanted.isEmpty {
+            let results = try embedder?.embed(wanted.map { (articles[$0].title, articles[$0].text) }) ?? []
+            for (index, result) in zip(wanted, results) {
+                signals[index].embedding = result.vector
                 if let note = result.note { notes.append("\(articles[index].path): \(note); clustered on shared words only") }
             }
         }
-        let signals = articles.enumerated().map { StoryArticle($1, order: $0, embedding: vectors[$0]) }
         return (signals, notes)
     }
 

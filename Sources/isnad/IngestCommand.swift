@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IsnadIngest
 import IsnadStore
+import IsnadStories
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +12,10 @@ struct IngestCommand: ParsableCommand {
             Accepts .txt, .html/.htm, .jsonl, .csv, .rss/.xml and .atom files, and folders (read \
             recursively; hidden files skipped). Each problem is reported with its file and place and \
             never stops the other inputs. Ingesting the same content again stores nothing twice.
+
+            Then new articles get their story signals (sentence vector of title and lead, rare words, \
+            numbers, text fingerprint) and the stories are rebuilt; `isnad stories` lists them. \
+            --no-stories skips that step.
 
             Exit status: 0 when every input was read, 1 when some failed, 2 on a usage error.
             """)
@@ -25,6 +30,12 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(help: "Print every error, not only the first 20.")
     var allErrors = false
+
+    @Flag(help: "Only store the articles; leave stories for a later `isnad recluster`.")
+    var noStories = false
+
+    @Option(help: "Threads for the sentence encoder (default: every core).")
+    var threads: Int?
 
     @Argument(help: "Files or folders to read.")
     var paths: [String]
@@ -54,6 +65,11 @@ struct IngestCommand: ParsableCommand {
               + "\(summary.articlesNew) new articles, \(summary.articlesKnown) already stored, \(summary.errors.count) errors, "
               + "\(summary.skipped.count) skipped "
               + "→ \(storeOptions.store)")
+        if !noStories {
+            let stories = try updateStories(store)
+            print("stories: \(stories.stories) stories from \(stories.articles) articles (\(stories.signalsComputed) new, "
+                  + String(format: "vectors %.1f s, clustering %.2f s)", stories.signalSeconds, stories.clusterSeconds))
+        }
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }
 }
@@ -77,5 +93,24 @@ final class ProgressBar {
 
     func finish() {
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// A counter line (`label: n`), for steps without a known total.
+    func count(_ label: String, _ n: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\(label): \(n)".utf8))
+        drawn = true
+    }
+}
+
+extension IngestCommand {
+    func updateStories(_ store: ArticleStore) throws -> StoryUpdater.Summary {
+        let bar = ProgressBar(enabled: isatty(2) != 0)
+        defer { bar.finish() }
+        do {
+            return try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threads)) { bar.count("story signals", $0) }
+        } catch {
+            throw CommandFailure(description: "error: stories were not updated (the articles are stored): \(error)")
+        }
     }
 }

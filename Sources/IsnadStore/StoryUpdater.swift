@@ -1,0 +1,58 @@
+import Foundation
+import IsnadEncoder
+import IsnadIngest
+import IsnadStories
+
+/// Keeps the store's stories up to date: computes the story signals (vector, terms, numbers,
+/// fingerprint) of articles that lack them, then replays the article stream through the story
+/// engine and saves the result. Replaying from stored signals is fast (no source is re-read and
+/// no vector recomputed), so stories always reflect every article in the store.
+public struct StoryUpdater: Sendable {
+    public let store: ArticleStore
+    public var engine: StoryEngine
+
+    public init(store: ArticleStore, engine: StoryEngine = StoryEngine()) {
+        self.store = store
+        self.engine = engine
+    }
+
+    /// What an update did.
+    public struct Summary: Sendable {
+        public var signalsComputed = 0
+        public var articles = 0
+        public var stories = 0
+        public var notes: [String] = []
+        public var signalSeconds = 0.0
+        public var clusterSeconds = 0.0
+    }
+
+    /// Signals for new articles, then stories for all of them, or for those published on or
+    /// after `since` (`YYYY-MM-DD`) and the window before it.
+    public func update(embedder: StoryEmbedder?, since: String? = nil,
+                       progress: (Int) -> Void = { _ in }) throws -> Summary {
+        var summary = Summary()
+        var pipeline = StoryPipeline(engine: engine, embedder: embedder)
+        let start = Date()
+        while true {
+            let batch = try store.articlesWithoutSignals(limit: 256)
+            if batch.isEmpty { break }
+            let (signals, notes) = try pipeline.signals(batch)
+            let perArticle = batch.map { article in notes.first { $0.hasPrefix(article.path + ":") } }
+            try store.saveSignals(signals, notes: perArticle)
+            try pipeline.embedder?.cache?.save()
+            summary.signalsComputed += batch.count
+            summary.notes += notes
+            progress(summary.signalsComputed)
+        }
+        summary.signalSeconds = Date().timeIntervalSince(start)
+        let clusterStart = Date()
+        let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
+        let signals = try store.signals(sinceDay: sinceDay)
+        let analysis = engine.analyze(signals)
+        try store.replaceStories(analysis, for: signals)
+        summary.articles = signals.count
+        summary.stories = analysis.stories.count
+        summary.clusterSeconds = Date().timeIntervalSince(clusterStart)
+        return summary
+    }
+}
