@@ -19,6 +19,10 @@ public struct CopyDetector: Sendable {
         public var similarity: Double
     }
 
+    /// Copies are looked for among this many most recent articles (wire copies appear within
+    /// days), which keeps memory flat on long streams.
+    public var window = 50_000
+
     private static let bands = 16, rows = 4
     private var buckets: [UInt64: [Int32]] = [:]
     private var signatures: [[UInt32]] = []
@@ -50,6 +54,7 @@ public struct CopyDetector: Sendable {
             }
         }
         for key in keys { buckets[key, default: []].append(Int32(index)) }
+        if index > 0, index % 8192 == 0 { forget(before: index - window) }
         var verdict = Verdict(duplicateOf: nil, group: index, similarity: best?.similarity ?? 0)
         if let best, best.similarity >= Self.syndicationThreshold {
             verdict.group = Int(groups[best.index])
@@ -57,5 +62,15 @@ public struct CopyDetector: Sendable {
         }
         groups.append(Int32(verdict.group))
         return verdict
+    }
+
+    private mutating func forget(before cutoff: Int) {
+        guard cutoff > 0 else { return }
+        for (key, list) in buckets {
+            if let last = list.last, Int(last) < cutoff { buckets[key] = nil; continue }
+            if let first = list.first, Int(first) < cutoff { buckets[key] = list.filter { Int($0) >= cutoff } }
+        }
+        var index = cutoff - 1
+        while index >= 0, !signatures[index].isEmpty { signatures[index] = []; index -= 1 }
     }
 }

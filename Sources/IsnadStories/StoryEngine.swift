@@ -21,8 +21,7 @@ public struct StoryEngine: Sendable {
     }
 
     public func analyze(_ articles: [StoryArticle]) -> StoryAnalysis {
-        var clusterer = StoryClusterer(options: options)
-        var copies = CopyDetector()
+        var stream = StoryStream(options: options)
         let order = Self.streamOrder(articles)
         var duplicateOf = [Int?](repeating: nil, count: articles.count)
         var group = Array(articles.indices)
@@ -30,18 +29,14 @@ public struct StoryEngine: Sendable {
         var decisions = [Decision?](repeating: nil, count: articles.count)
         for (rank, index) in order.enumerated() {
             let article = articles[index]
-            let verdict = copies.add(signature: article.signature, wordCount: article.wordCount)
+            var (decision, verdict) = stream.add(article)
             let groupFirst = order[verdict.group]
             group[index] = groupFirst
             copySimilarity[index] = verdict.similarity
             if let original = verdict.duplicateOf { duplicateOf[index] = order[original] }
-            var decision: Decision
-            if verdict.group != rank, let original = order.firstIndex(of: groupFirst) {
-                decision = clusterer.attach(article, copying: original, similarity: verdict.similarity)
+            if verdict.group != rank {
                 let kind = verdict.duplicateOf != nil ? "duplicate of" : "same wire text as"
                 decision.note = "\(kind) \(articles[groupFirst].id.prefix(12)) (text overlap \(String(format: "%.2f", verdict.similarity)))"
-            } else {
-                decision = clusterer.add(article)
             }
             decision.article = index
             decisions[index] = decision
@@ -50,7 +45,7 @@ public struct StoryEngine: Sendable {
         var members: [Int: [Int]] = [:], firstSeen: [Int] = []
         var storyOf = [Int?](repeating: nil, count: articles.count)
         for (rank, index) in order.enumerated() {
-            guard let story = clusterer.story(ofArticle: rank) else { continue }
+            guard let story = stream.clusterer.story(ofArticle: rank) else { continue }
             if members[story] == nil { firstSeen.append(story) }
             members[story, default: []].append(index)
         }
@@ -63,7 +58,7 @@ public struct StoryEngine: Sendable {
         // Decisions name stories by their final number (clusterer ids are internal).
         var number: [Int: Int] = [:]
         for (position, story) in firstSeen.enumerated() { number[story] = position }
-        func renumber(_ id: Int?) -> Int? { id.flatMap { number[clusterer.currentStory($0)] } }
+        func renumber(_ id: Int?) -> Int? { id.flatMap { number[stream.clusterer.currentStory($0)] } }
         let finalDecisions = decisions.enumerated().map { index, decision -> Decision in
             var d = decision ?? Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil, threshold: options.joinScore)
             d.story = storyOf[index]
@@ -74,6 +69,27 @@ public struct StoryEngine: Sendable {
         }
         return StoryAnalysis(storyOfArticle: storyOf, duplicateOf: duplicateOf, syndicationGroup: group,
                              copySimilarity: copySimilarity, stories: summaries, decisions: finalDecisions)
+    }
+}
+
+/// Articles one at a time, in stream order: copy detection, then clustering (a copy goes to the
+/// story of the text it copies). The incremental form of ``StoryEngine``.
+public struct StoryStream: Sendable {
+    public private(set) var clusterer: StoryClusterer
+    public private(set) var copies = CopyDetector()
+
+    public init(options: ClusteringOptions = ClusteringOptions()) {
+        clusterer = StoryClusterer(options: options)
+    }
+
+    /// Places the next article; `verdict.group` and `duplicateOf` are stream positions.
+    public mutating func add(_ article: StoryArticle) -> (decision: Decision, verdict: CopyDetector.Verdict) {
+        let rank = copies.count
+        let verdict = copies.add(signature: article.signature, wordCount: article.wordCount)
+        if verdict.group != rank {
+            return (clusterer.attach(article, copying: verdict.group, similarity: verdict.similarity), verdict)
+        }
+        return (clusterer.add(article), verdict)
     }
 }
 

@@ -61,10 +61,14 @@ struct StoryState: Sendable {
         centroid = sum.map { $0 * scale }
     }
 
-    /// Frees what only open stories need.
+    /// Frees what only open stories need (a closed story is never a candidate again; a late
+    /// copy of one of its articles restarts its centroid from the copy).
     mutating func close() {
         open = false
         terms = [:]
         numbers = []
+        centroid = nil
+        centroidSum = nil
+        vectorLanguages = [:]
     }
 }

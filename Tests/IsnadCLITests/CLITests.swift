@@ -49,17 +49,20 @@ enum CLI {
 
 @Suite("Command line", .serialized)
 struct CLITests {
-    @Test("analyze --format json emits the articles part of the story-report contract")
+    @Test("analyze --format json emits the story report: articles, the seeds' one story, copies")
     func analyzeJSON() throws {
         let result = try CLI.run(["analyze", CLI.seeds, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let articles = try #require(json["articles"] as? [[String: Any]])
-        #expect(json["stories"] as? [Any] != nil)
+        let stories = try #require(json["stories"] as? [[String: Any]])
+        #expect(stories.count == 1)
+        #expect(stories.first?["articles"] as? [String] == ["a1", "a2", "a3", "a4", "a5"])
+        #expect((stories.first?["independentSources"] as? Int) == 5)
         #expect(articles.map { $0["language"] as? String } == ["ar", "fa", "ar", "ar", "ar"])
         #expect(articles.map { $0["id"] as? String } == ["a1", "a2", "a3", "a4", "a5"])
         for article in articles {
-            #expect(article.keys.contains("story") && article["story"] is NSNull)
+            #expect(article["story"] as? String == "s1")
             #expect(article.keys.contains("duplicateOf") && article["duplicateOf"] is NSNull)
             #expect((article["text"] as? String)?.isEmpty == false)
             #expect(article["removed"] is [String: Any])
@@ -70,6 +73,26 @@ struct CLITests {
         #expect(boilerplate?.contains("SHARE") == true && boilerplate?.contains("close") == true)
         #expect(articles[0]["outlet"] as? String == "سيريانيوز")
         #expect(articles[4]["outlet"] as? String == "الجزيرة")
+    }
+
+    @Test("ingest builds stories; stories, story --why and recluster show and rebuild them")
+    func storiesCommands() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let ingest = try CLI.run(["ingest", CLI.seeds, "--store", store])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("stories: 1 stories from 5 articles"), "\(ingest.stdout)")
+        let list = try CLI.run(["stories", "--store", store])
+        #expect(list.status == 0 && list.stdout.contains("ar fa") && list.stdout.contains("5"), "\(list.stdout)")
+        let story = try CLI.run(["story", "1", "--why", "--store", store])
+        #expect(story.status == 0, "\(story.stderr)")
+        #expect(story.stdout.contains("5 articles, 5 independent sources"), "\(story.stdout)")
+        #expect(story.stdout.contains("opened this story") && story.stdout.contains("joined: cosine"), "\(story.stdout)")
+        let missing = try CLI.run(["story", "99", "--store", store])
+        #expect(missing.status == 1 && missing.stderr.contains("no story 99"))
+        let rebuild = try CLI.run(["recluster", "--store", store])
+        #expect(rebuild.status == 0 && rebuild.stdout.contains("1 stories from 5 articles (0 new signals"), "\(rebuild.stdout)")
+        #expect(try CLI.run(["recluster", "--since", "March", "--store", store]).status == 2)
     }
 
     @Test("exit status: 0 all read, 1 some failed, 2 usage error")

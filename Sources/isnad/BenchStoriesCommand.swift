@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import IsnadEncoder
+import IsnadIngest
+import IsnadStories
+
+struct BenchStoriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories",
+        abstract: "Story assignment speed on a long synthetic stream (vectors cached), and its flatness.",
+        discussion: """
+            Builds a pool of real articles from the SemEval and WikinewsSum files in ../shared (their \
+            vectors come from the cache, computed once), then streams --count articles drawn from \
+            it with dates shifted forward (--per-day articles a day; each re-use gets a perturbed \
+            vector and fingerprint, so it is a new article, not a copy). Prints the overall \
+            assignment rate and the time per article around 10,000 and at the end of the stream.
+            """)
+
+    @Option(help: "Articles in the stream.")
+    var count: Int = 200_000
+
+    @Option(help: "Articles per day.")
+    var perDay: Int = 300
+
+    @OptionGroup var encoder: EncoderOptions
+
+    func run() throws {
+        var items = try ClusterDatasets.semeval().items + ClusterDatasets.wikinews()
+        items = items.filter { $0.text.split(separator: " ").count >= 40 }
+        let model = try encoder.load()
+        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
+        var vectors: [StoryEmbedder.Result] = []
+        for chunk in stride(from: 0, to: items.count, by: 256) {
+            let slice = items[chunk..<min(items.count, chunk + 256)]
+            do { vectors += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "error: \(error)") }
+            try embedder.cache?.save()
+        }
+        let pool = items.enumerated().map { index, item in
+            StoryArticle(id: item.id, language: item.language, outlet: nil, title: item.title, published: nil, order: index,
+                         embedding: vectors[index].vector, text: item.title.isEmpty ? item.text : item.title + "\n" + item.text)
+        }
+        var stream = StoryStream()
+        var random = BenchRandom(seed: 20_180_311)
+        var marks: [Int: Double] = [:]
+        let start = Date()
+        var blockStart = Date()
+        let block = 5_000
+        for k in 0..<count {
+            var article = pool[k % pool.count]
+            let reuse = k / pool.count
+            article.id = "bench-\(k)"
+            article.order = k
+            article.day = 17_000 + k / perDay
+            if reuse > 0 {
+                if var vector = article.embedding {
+                    var norm: Float = 0
+                    for i in vector.indices { vector[i] += 0.02 * random.gaussian(); norm += vector[i] * vector[i] }
+                    let scale = 1 / norm.squareRoot()
+                    article.embedding = vector.map { $0 * scale }
+                }
+                for slot in article.signature.indices where random.next() % 10 < 7 { article.signature[slot] = UInt32(truncatingIfNeeded: random.next()) }
+            }
+            _ = stream.add(article)
+            if (k + 1) % block == 0 {
+                marks[k + 1] = Date().timeIntervalSince(blockStart) / Double(block)
+                blockStart = Date()
+            }
+        }
+        let total = Date().timeIntervalSince(start)
+        let early = marks[10_000] ?? marks.keys.sorted().first.flatMap { marks[$0] } ?? 0
+        let late = marks[count] ?? marks.keys.sorted().last.flatMap { marks[$0] } ?? 0
+        print(String(format: "stories-assign  %.0f  articles/s  (%d articles, %d pool, %d a day; %d open stories at the end)",
+                     Double(count) / total, count, pool.count, perDay, stream.clusterer.openStoryCount))
+        print(String(format: "stories-per-article  %.3f  ms at %d  vs %.3f ms at 10000  (ratio %.2f; target <= 1.5)",
+                     late * 1000, count, early * 1000, early > 0 ? late / early : 0))
+    }
+}
+
+/// A small deterministic generator (SplitMix64) with Gaussian draws, for reproducible streams.
+struct BenchRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func gaussian() -> Float {
+        let u = max(Double(next() >> 11) / Double(1 << 53), 1e-12), v = Double(next() >> 11) / Double(1 << 53)
+        return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
+    }
+}
