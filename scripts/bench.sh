@@ -9,7 +9,7 @@ ARTICLES=${BENCH_ARTICLES:-10000}
 GB_FILES=${BENCH_GB_FILES:-40000}
 GB_SIZE=${BENCH_GB_SIZE:-25000}
 TRAFILATURA="trafilatura==2.3.1 lxml-html-clean==0.4.6"
-ONLY=${BENCH_ONLY:-all}   # all, foundation (ingest, HTML, memory) or encoder
+ONLY=${BENCH_ONLY:-all}   # all, foundation (ingest, HTML, memory), encoder or stories
 trap 'rm -rf "$WORK"' EXIT
 
 echo "# isnad bench $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; work folder $WORK"
@@ -19,7 +19,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = foundation ]; then
 "$BIN" bench generate "$WORK/txt" --count "$ARTICLES" --size 3000 >/dev/null
 sync  # let the kernel write the generated files out before the clock starts
 start=$(date +%s.%N)
-"$BIN" ingest "$WORK/txt" --store "$WORK/txt.sqlite" >/dev/null
+"$BIN" ingest "$WORK/txt" --store "$WORK/txt.sqlite" --no-stories >/dev/null
 end=$(date +%s.%N)
 python3 -c "import sys; n=int(sys.argv[1]); s=float(sys.argv[3])-float(sys.argv[2]); print(f'ingest-txt  {n/s:.0f}  articles/s  ({n} articles of 3 KB, {s:.1f} s; target >= 1000)')" "$ARTICLES" "$start" "$end"
 
@@ -37,7 +37,7 @@ python3 -c "import sys; a=float(sys.argv[1]); b=float(sys.argv[2]); print(f'html
 "$BIN" bench generate "$WORK/gb" --count "$GB_FILES" --size "$GB_SIZE" --per-folder 2000 >/dev/null
 bytes=$(du -sb "$WORK/gb" | cut -f1)
 sync
-/usr/bin/time -v "$BIN" ingest "$WORK/gb" --store "$WORK/gb.sqlite" >/dev/null 2>"$WORK/time.txt" || true
+/usr/bin/time -v "$BIN" ingest "$WORK/gb" --store "$WORK/gb.sqlite" --no-stories >/dev/null 2>"$WORK/time.txt" || true
 rss_kb=$(grep "Maximum resident set size" "$WORK/time.txt" | awk '{print $NF}')
 wall=$(grep "Elapsed (wall clock)" "$WORK/time.txt" | awk '{print $NF}')
 python3 -c "import sys; kb=int(sys.argv[1]); b=int(sys.argv[2]); print(f'ingest-1gb-peak-rss  {kb/1024:.0f}  MB  ({b/1e9:.2f} GB in {sys.argv[3]} files, wall {sys.argv[4]}; target < 300 MB)')" "$rss_kb" "$bytes" "$GB_FILES" "$wall"
@@ -80,4 +80,21 @@ rss_kb=$(grep "Maximum resident set size" "$WORK/time-encoder.txt" | awk '{print
 load=$("$BIN" bench encoder --count 1 --passes 1 | sed -E 's/.*load ([0-9.]+) s.*/\1/')
 echo "encoder-load  $load  s  (parse, validate and repack the 4-bit weights; target < 1.5 s)"
 python3 -c "import sys; print(f'encoder-peak-rss  {int(sys.argv[1])/1024:.0f}  MB  (16 texts of 512 tokens, 2 threads; target < 400 MB)')" "$rss_kb"
+fi
+
+if [ "$ONLY" = all ] || [ "$ONLY" = stories ]; then
+# 5. Story engine: assignment with cached vectors on a 200,000-article stream (rate, flatness,
+#    memory), then end-to-end ingest with encoding (fresh vector cache) and clustering.
+/usr/bin/time -v "$BIN" bench stories --count "${BENCH_STREAM:-200000}" >"$WORK/stories.txt" 2>"$WORK/time-stories.txt"
+cat "$WORK/stories.txt"
+rss_kb=$(grep "Maximum resident set size" "$WORK/time-stories.txt" | awk '{print $NF}')
+python3 -c "import sys; print(f'stories-peak-rss  {int(sys.argv[1])/1024:.0f}  MB  (whole bench: pool, vectors, {sys.argv[2]}-article stream; target < 1024 MB)')" "$rss_kb" "${BENCH_STREAM:-200000}"
+E2E=${BENCH_E2E:-300}
+"$BIN" bench generate "$WORK/e2e" --count "$E2E" --size 3000 >/dev/null
+sync
+start=$(date +%s.%N)
+ISNAD_CACHE="$WORK/fresh-cache" "$BIN" ingest "$WORK/e2e" --store "$WORK/e2e.sqlite" >"$WORK/e2e.txt"
+end=$(date +%s.%N)
+python3 -c "import sys; n=int(sys.argv[1]); s=float(sys.argv[3])-float(sys.argv[2]); print(f'ingest-with-stories  {n/s:.1f}  articles/s  ({n} generated 3 KB articles: read, clean, store, encode title + 256-token lead, cluster; {s:.1f} s; target >= 10)')" "$E2E" "$start" "$end"
+sed 's/^/  /' "$WORK/e2e.txt"
 fi

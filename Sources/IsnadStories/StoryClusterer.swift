@@ -155,9 +155,8 @@ public struct StoryClusterer: Sendable {
         documents += 1
         for term in article.terms { documentFrequency[term, default: 0] += 1 }
         guard story >= 0 else { return }
-        for term in article.terms {
-            var list = termIndex[term, default: []]
-            if list.last != Int32(story) { list.append(Int32(story)); termIndex[term] = list }
+        for term in article.terms where termIndex[term]?.last != Int32(story) {
+            termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list
         }
     }
 

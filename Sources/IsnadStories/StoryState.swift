@@ -58,7 +58,8 @@ struct StoryState: Sendable {
         var norm: Float = 0
         for value in sum { norm += value * value }
         let scale = 1 / max(norm.squareRoot(), 1e-12)
-        centroid = sum.map { $0 * scale }
+        if centroid?.count != sum.count { centroid = [Float](repeating: 0, count: sum.count) }
+        for i in sum.indices { centroid?[i] = sum[i] * scale }
     }
 
     /// Frees what only open stories need (a closed story is never a candidate again; a late

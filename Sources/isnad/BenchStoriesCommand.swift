@@ -40,7 +40,7 @@ struct BenchStoriesCommand: ParsableCommand {
                          embedding: vectors[index].vector, text: item.title.isEmpty ? item.text : item.title + "\n" + item.text)
         }
         var stream = StoryStream()
-        var random = BenchRandom(seed: 20_180_311)
+        var random = SplitMix(seed: 20_180_311)
         var marks: [Int: Double] = [:]
         let start = Date()
         var blockStart = Date()
@@ -76,17 +76,8 @@ struct BenchStoriesCommand: ParsableCommand {
     }
 }
 
-/// A small deterministic generator (SplitMix64) with Gaussian draws, for reproducible streams.
-struct BenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix {
+    /// A standard normal draw (Box–Muller).
     mutating func gaussian() -> Float {
         let u = max(Double(next() >> 11) / Double(1 << 53), 1e-12), v = Double(next() >> 11) / Double(1 << 53)
         return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
