@@ -61,7 +61,7 @@ struct AnalyzeCommand: ParsableCommand {
                 for note in result.notes { printError("note: \(note)") }
                 report.fill(result.analysis)
             } catch {
-                throw CommandFailure(description: "error: \(error)")
+                throw CommandFailure(description: "\(error)")
             }
             try pipeline.embedder?.cache?.save()
         }

@@ -43,7 +43,7 @@ struct BenchEncoderCommand: ParsableCommand {
             texts.append(String(String.UnicodeScalarView(text.unicodeScalars.prefix(end))))
         }
         guard texts.count == count else {
-            throw CommandFailure(description: "error: only \(texts.count) texts have \(lead) tokens; lower --count or --lead")
+            throw CommandFailure(description: "only \(texts.count) texts have \(lead) tokens; lower --count or --lead")
         }
         if let writeTexts {
             var data = Data()
@@ -56,7 +56,7 @@ struct BenchEncoderCommand: ParsableCommand {
             let start = Date()
             let vectors = try model.embed(texts, leadTokens: nil)
             times.append(Date().timeIntervalSince(start))
-            guard vectors.count == texts.count else { throw CommandFailure(description: "error: lost vectors") }
+            guard vectors.count == texts.count else { throw CommandFailure(description: "lost vectors") }
         }
         let median = times.sorted()[times.count / 2]
         let rate = Double(texts.count) / median

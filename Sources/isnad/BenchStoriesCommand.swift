@@ -32,7 +32,7 @@ struct BenchStoriesCommand: ParsableCommand {
         var vectors: [StoryEmbedder.Result] = []
         for chunk in stride(from: 0, to: items.count, by: 256) {
             let slice = items[chunk..<min(items.count, chunk + 256)]
-            do { vectors += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "error: \(error)") }
+            do { vectors += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "\(error)") }
             try embedder.cache?.save()
         }
         let pool = items.enumerated().map { index, item in

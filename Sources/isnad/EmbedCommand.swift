@@ -16,7 +16,7 @@ struct EncoderOptions: ParsableArguments {
     }
 
     func load() throws -> E5Encoder {
-        do { return try E5Encoder(path: model, threads: threads) } catch { throw CommandFailure(description: "error: \(error)") }
+        do { return try E5Encoder(path: model, threads: threads) } catch { throw CommandFailure(description: "\(error)") }
     }
 }
 
@@ -73,7 +73,7 @@ struct EmbedCommand: ParsableCommand {
         for error in inputs.errors { printError("error: \(error)") }
         let model = try encoder.load()
         let embeddings: [Embedding]
-        do { embeddings = try model.embed(inputs.texts, leadTokens: lead) } catch { throw CommandFailure(description: "error: \(error)") }
+        do { embeddings = try model.embed(inputs.texts, leadTokens: lead) } catch { throw CommandFailure(description: "\(error)") }
         switch format {
         case .json:
             var out = "[\n"
@@ -97,6 +97,8 @@ struct EmbedCommand: ParsableCommand {
 
 /// A JSON string literal.
 func jsonString(_ value: String) -> String {
-    guard let data = try? JSONEncoder().encode(value) else { return "\"\"" }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "\"\"" }
     return String(decoding: data, as: UTF8.self)
 }

@@ -34,7 +34,7 @@ struct EvalClustersCommand: ParsableCommand {
         var results: [StoryEmbedder.Result] = []
         for chunk in stride(from: 0, to: items.count, by: 256) {
             let slice = items[chunk..<min(items.count, chunk + 256)]
-            do { results += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "error: \(error)") }
+            do { results += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "\(error)") }
             try embedder.cache?.save()
             if items.count > 256 { printError("  encoded \(min(items.count, chunk + 256)) of \(items.count) articles") }
         }

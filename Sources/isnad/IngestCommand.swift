@@ -110,7 +110,7 @@ extension IngestCommand {
         do {
             return try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threads)) { bar.count("story signals", $0) }
         } catch {
-            throw CommandFailure(description: "error: stories were not updated (the articles are stored): \(error)")
+            throw CommandFailure(description: "stories were not updated (the articles are stored): \(error)")
         }
     }
 }

@@ -27,11 +27,11 @@ struct SimilarityCommand: ParsableCommand {
         let inputs = EncoderInputs(paths: paths)
         for error in inputs.errors { printError("error: \(error)") }
         guard inputs.texts.count >= 2 else {
-            throw CommandFailure(description: "error: need at least two articles to compare; found \(inputs.texts.count)")
+            throw CommandFailure(description: "need at least two articles to compare; found \(inputs.texts.count)")
         }
         let model = try encoder.load()
         let embeddings: [Embedding]
-        do { embeddings = try model.embed(inputs.texts, leadTokens: lead) } catch { throw CommandFailure(description: "error: \(error)") }
+        do { embeddings = try model.embed(inputs.texts, leadTokens: lead) } catch { throw CommandFailure(description: "\(error)") }
         let count = embeddings.count
         var header = "     "
         for column in 0..<count { header += String(format: " %5d", column + 1) }

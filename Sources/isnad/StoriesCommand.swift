@@ -56,7 +56,7 @@ struct StoryCommand: ParsableCommand {
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
         guard let (story, articles) = try store.story(id: id) else {
-            throw CommandFailure(description: "error: no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
+            throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
         }
         print("story \(story.id): \(story.title)")
         print("  \(story.articleCount) articles, \(story.independentSources) independent sources; languages "
