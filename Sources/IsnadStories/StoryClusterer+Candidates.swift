@@ -149,7 +149,7 @@ extension StoryClusterer {
 extension StoryClusterer {
     /// Rarity of a number across the articles seen (0 when most articles have it).
     func numberWeight(_ number: UInt64) -> Double {
-        let total = Double(documents + 1), df = Double(documentFrequency[number] ?? 0)
+        let total = Double(documents + 1), df = Double(documentFrequency[number])
         if documents >= 50 && df / total > options.commonTermShare { return 0 }
         return log(total / (df + 1)) + 1
     }

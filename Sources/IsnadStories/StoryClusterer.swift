@@ -17,7 +17,7 @@ public struct StoryClusterer: Sendable {
     var articleStory: [Int32] = []      // story at assignment, -1 when skipped
     var open: [Int32] = []              // ids of open stories
     var termIndex: [UInt64: [Int32]] = [:]
-    var documentFrequency: [UInt64: Int32] = [:]
+    var documentFrequency = TermCounts()
     var documents = 0
     private var latestDay: Int?
     private var latestOrder = 0
@@ -153,7 +153,7 @@ public struct StoryClusterer: Sendable {
 
     private mutating func register(_ article: StoryArticle, story: Int) {
         documents += 1
-        for term in article.terms { documentFrequency[term, default: 0] += 1 }
+        for term in article.terms { documentFrequency.increment(term) }
         guard story >= 0 else { return }
         for term in article.terms where termIndex[term]?.last != Int32(story) {
             termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list
@@ -164,7 +164,7 @@ public struct StoryClusterer: Sendable {
     func termWeights(_ article: StoryArticle) -> [(term: UInt64, weight: Double)] {
         let total = Double(documents + 1)
         return article.terms.map { term in
-            let df = Double(documentFrequency[term] ?? 0)
+            let df = Double(documentFrequency[term])
             let common = documents >= 50 && df / total > options.commonTermShare
             return (term, common ? 0 : (total / (df + 1)).logarithm + 1)
         }
