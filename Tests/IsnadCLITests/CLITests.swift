@@ -23,10 +23,14 @@ enum CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
+    static let vectorCache = NSTemporaryDirectory() + "isnad-test-cache-\(ProcessInfo.processInfo.processIdentifier)"
+
     static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        // Vectors go to a cache of this test run, not the user's ~/.cache/isnad.
+        process.environment = ProcessInfo.processInfo.environment.merging(["ISNAD_CACHE": vectorCache]) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()
