@@ -52,10 +52,16 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
 
     /// Title plus the start of the body, cut to at most `maxTokens` model tokens at a word boundary.
     public func lead(title: String, body: String, maxTokens: Int) -> String {
+        leadWithIDs(title: title, body: body, maxTokens: maxTokens).text
+    }
+
+    /// The lead and its token ids (prefix included), from one tokenization of the text.
+    public func leadWithIDs(title: String, body: String, maxTokens: Int) -> (text: String, ids: ArraySlice<Int32>) {
         let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
         let tokens = tokenize(text)
-        guard let end = tokens.cutAtWord(maxContent: max(0, maxTokens - 2)).sourceEnd else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(end)))
+        let cut = tokens.cutAtWord(maxContent: max(0, maxTokens - 2))
+        guard let end = cut.sourceEnd else { return (text, tokens.ids[...]) }
+        return (String(String.UnicodeScalarView(text.unicodeScalars.prefix(end))), tokens.ids[..<cut.count])
     }
 
     public func embed(_ texts: [String], leadTokens: Int? = nil) throws(EncoderError) -> [Embedding] {
@@ -85,9 +91,11 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
         let means = run(jobs.map(\.ids))
         var sums = [[Float]](repeating: [Float](repeating: 0, count: dimension), count: texts.count)
         var totals = [Float](repeating: 0, count: texts.count)
+        var windows = [Int](repeating: 0, count: texts.count)
         for (job, mean) in zip(jobs, means) {
             for i in 0..<dimension { sums[job.text][i] += job.weight * mean[i] }
             totals[job.text] += job.weight
+            windows[job.text] += 1
         }
         return texts.indices.map { index in
             var vector = sums[index]
@@ -98,7 +106,7 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
             for i in 0..<dimension { vector[i] *= scale }
             let m = meta[index]
             return Embedding(vector: vector, tokens: m.tokens, encodedTokens: m.encoded,
-                             windows: jobs.lazy.filter { $0.text == index }.count, truncated: m.truncated, encodedScalars: m.end)
+                             windows: windows[index], truncated: m.truncated, encodedScalars: m.end)
         }
     }
 

@@ -37,11 +37,10 @@ public struct StoryUpdater: Sendable {
             let batch = try store.articlesWithoutSignals(limit: 256)
             if batch.isEmpty { break }
             let (signals, notes) = try pipeline.signals(batch)
-            let perArticle = batch.map { article in notes.first { $0.hasPrefix(article.path + ":") } }
-            try store.saveSignals(signals, notes: perArticle)
+            try store.saveSignals(signals, notes: notes)
             try pipeline.embedder?.cache?.save()
             summary.signalsComputed += batch.count
-            summary.notes += notes
+            for (article, note) in zip(batch, notes) { if let note { summary.notes.append("\(article.path): \(note)") } }
             progress(summary.signalsComputed)
         }
         summary.signalSeconds = Date().timeIntervalSince(start)

@@ -51,10 +51,4 @@ public struct LanguagePairCalibration: Sendable {
         let m = moments(a, b)
         return (m.mean, max(m.deviation, 0.01))
     }
-
-    /// How many background spreads `cosine` lies above the pair's background mean.
-    public func standardScore(_ a: String, _ b: String, cosine: Float) -> Double {
-        let b = background(a, b)
-        return (Double(cosine) - b.mean) / b.deviation
-    }
 }

@@ -37,17 +37,6 @@ public struct StoryClusterer: Sendable {
         return story < 0 ? nil : root(Int(story))
     }
 
-    /// Current stories as lists of article indices, in order of their first article.
-    public func clusters() -> [[Int]] {
-        var byRoot: [Int: [Int]] = [:], order: [Int] = []
-        for index in articleStory.indices {
-            guard let story = story(ofArticle: index) else { continue }
-            if byRoot[story] == nil { order.append(story) }
-            byRoot[story, default: []].append(index)
-        }
-        return order.map { byRoot[$0] ?? [] }
-    }
-
     /// The story a story id stands for now (itself, or the story it was merged into).
     public func currentStory(_ story: Int) -> Int { root(story) }
 
@@ -117,7 +106,7 @@ public struct StoryClusterer: Sendable {
         if let vector = article.embedding { means.observe(article.language, vector) }
         register(article, story: story)
         let decision = Decision(article: index, action: .joined, story: story, chosen: nil, runnerUp: nil,
-                                note: String(format: "copy of article %d (text overlap %.2f)", original, similarity),
+                                note: String(format: "copy of an earlier article (text overlap %.2f)", similarity),
                                 threshold: options.joinScore)
         decisions.append(decision)
         return decision
@@ -136,8 +125,9 @@ public struct StoryClusterer: Sendable {
         for id in open {
             let story = stories[Int(id)]
             guard parent[Int(id)] == id else { continue }
-            let stale = story.lastOrder < orderLimit && (story.lastDay == nil || dayLimit == nil || story.lastDay! < dayLimit!)
-                || (story.lastDay != nil && dayLimit != nil && story.lastDay! < dayLimit! && story.lastOrder < latestOrder - 200)
+            // Dated stories close by days, undated ones by how many articles came since.
+            let stale: Bool
+            if let last = story.lastDay, let limit = dayLimit { stale = last < limit } else { stale = story.lastOrder < orderLimit }
             if stale { stories[Int(id)].close() } else { kept.append(id) }
         }
         open = kept

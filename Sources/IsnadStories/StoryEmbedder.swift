@@ -27,10 +27,10 @@ public struct StoryEmbedder: Sendable {
     public mutating func embed(_ articles: [(title: String, body: String)]) throws(EncoderError) -> [Result] {
         var results = [Result](repeating: Result(vector: nil, note: nil), count: articles.count)
         var missing: [(index: Int, lead: String, key: String)] = []
+        let prefixTokens = encoder.tokenize("").ids.count - 1 // "query: " without the empty text's marker
         for (index, article) in articles.enumerated() {
-            let lead = encoder.lead(title: article.title, body: article.body, maxTokens: leadTokens)
-            let tokens = encoder.tokenize(lead)
-            let content = tokens.ids.dropFirst(3) // the "query: " prefix
+            let (lead, ids) = encoder.leadWithIDs(title: article.title, body: article.body, maxTokens: leadTokens)
+            let content = ids.dropFirst(prefixTokens)
             let unknown = content.reduce(0) { $0 + ($1 == encoder.tokenizer.unk ? 1 : 0) }
             if content.isEmpty || Double(unknown) > Self.maximumUnknownShare * Double(content.count) {
                 results[index].note = content.isEmpty ? "empty text" :

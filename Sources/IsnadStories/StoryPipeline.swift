@@ -13,25 +13,25 @@ public struct StoryPipeline: Sendable {
         self.embedder = embedder
     }
 
-    /// The signals of each article (vectors computed or taken from the cache) and the notes
-    /// worth telling the user (articles without vectors and why).
-    public mutating func signals(_ articles: [Article]) throws(EncoderError) -> (signals: [StoryArticle], notes: [String]) {
+    /// The signals of each article (vectors computed or taken from the cache) and, per article,
+    /// a note worth telling the user (why it has no vector), aligned with `articles`.
+    public mutating func signals(_ articles: [Article]) throws(EncoderError) -> (signals: [StoryArticle], notes: [String?]) {
         var signals = articles.enumerated().map { StoryArticle($1, order: $0, embedding: nil) }
-        var notes: [String] = []
+        var notes = [String?](repeating: nil, count: articles.count)
         // Articles too short to cluster need no vector.
         let wanted = signals.indices.filter { signals[$0].wordCount >= engine.options.minimumWords }
         if embedder != nil, !wanted.isEmpty {
             let results = try embedder?.embed(wanted.map { (articles[$0].title, articles[$0].text) }) ?? []
             for (index, result) in zip(wanted, results) {
                 signals[index].embedding = result.vector
-                if let note = result.note { notes.append("\(articles[index].path): \(note); clustered on shared words only") }
+                notes[index] = result.note.map { "\($0); clustered on shared words only" }
             }
         }
         return (signals, notes)
     }
 
     /// Clusters articles into stories.
-    public mutating func run(_ articles: [Article]) throws(EncoderError) -> (analysis: StoryAnalysis, signals: [StoryArticle], notes: [String]) {
+    public mutating func run(_ articles: [Article]) throws(EncoderError) -> (analysis: StoryAnalysis, signals: [StoryArticle], notes: [String?]) {
         let (signals, notes) = try signals(articles)
         return (engine.analyze(signals), signals, notes)
     }

@@ -58,7 +58,7 @@ struct AnalyzeCommand: ParsableCommand {
             var pipeline = StoryPipeline(embedder: StoryEmbedder.loadOrWarn(threads: threads))
             do {
                 let result = try pipeline.run(articles)
-                for note in result.notes { printError("note: \(note)") }
+                for (article, note) in zip(articles, result.notes) { if let note { printError("note: \(article.path): \(note)") } }
                 report.fill(result.analysis)
             } catch {
                 throw CommandFailure(description: "\(error)")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs the clusterer over an evaluation stream and scores it, next to the baseline a user
 /// would build by hand: e5 cosine to the closest story centroid with one global threshold,
 /// the threshold chosen best on the same data.
@@ -35,12 +33,6 @@ public struct ClusterEvaluation: Sendable {
         for (rank, index) in order.enumerated() {
             position[index] = rank
             clusterer.add(articles[index])
-        }
-        if ProcessInfo.processInfo.environment["ISNAD_DEBUG_CLUSTERS"] != nil {
-            for d in clusterer.decisions.prefix(400) {
-                let c = d.chosen ?? d.runnerUp
-                print(d.article, d.action, d.story ?? -1, c.map { String(format: "cos %.3f bg %.3f±%.3f terms %.2f nums %.2f score %.2f", $0.cosine ?? -1, $0.backgroundMean, $0.backgroundDeviation, $0.termShare, $0.numberShare, $0.score) } ?? "-", d.merged)
-            }
         }
         var labels = [Int](repeating: 0, count: articles.count), skipped = 0
         for index in articles.indices {
