@@ -82,6 +82,8 @@ public final class ArticleStore: Sendable {
                 let insert = try db.cachedStatement(sql: ArticleRow.insertSQL)
                 let source = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO sources (path, item, articleID, ingestedAt) VALUES (?, ?, ?, ?)")
+                // Rows inserted now get rowids above the current largest.
+                let lastBefore = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM articles") ?? 0
                 for article in articles {
                     if try Bool.fetchOne(exists, arguments: [article.id]) ?? false {
                         report.alreadyStored += 1
@@ -92,6 +94,12 @@ public final class ArticleStore: Sendable {
                     try source.execute(arguments: [article.path, article.item ?? -1, article.id, now])
                 }
                 try FurnitureTable.save(furnitureChanges, db)
+                // The batch's full-text rows in one statement, last: FTS5 writes its pending terms
+                // out as a new index segment at every statement savepoint once it is part of a
+                // transaction, so a statement per article meant a segment per article.
+                try db.execute(sql: """
+                    INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq > ?
+                    """, arguments: [lastBefore])
             }
         } catch {
             throw StoreError(path: path, message: "cannot save articles: \(error)")

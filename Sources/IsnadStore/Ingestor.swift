@@ -34,8 +34,8 @@ public struct Ingestor: Sendable {
     /// not multiply memory: two batches are in memory at once (one analysed, one written).
     public var batchBytes: Int
 
-    public init(store: ArticleStore, reader: DocumentReader = DocumentReader(), batchSize: Int = 256,
-                batchBytes: Int = 2 << 20) {
+    public init(store: ArticleStore, reader: DocumentReader = DocumentReader(), batchSize: Int = 512,
+                batchBytes: Int = 4 << 20) {
         self.store = store
         self.reader = reader
         self.batchSize = batchSize

@@ -84,6 +84,15 @@ enum StoreMigrations {
                 t.column("decision", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-fts-explicit-insert") { db in
+            // With the insert trigger FTS5 wrote an index segment per article (it flushes at every
+            // statement savepoint), and merging them took most of the ingest time.
+            // `ArticleStore.save` indexes a whole batch in one statement instead; delete and
+            // update still go through the triggers.
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \"__articles_fts_ai\"")
+            // Terms of a whole batch stay in memory until commit (the default 1 MB flushes often).
+            try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', \(32 << 20))")
+        }
         return migrator
     }
 }

@@ -126,11 +126,11 @@ public enum MatchingKey {
         }
         // Latin, Greek, Cyrillic: lowercase and strip combining accents (precomputed table).
         if v < 0x0530 {
-            for s in LatinFoldTable.shared.fold(Int(v)) { emit(s) }
+            LatinFoldTable.shared.fold(Int(v), emit)
             return
         }
         if v >= 0x1E00 && v < 0x2000 {
-            for s in LatinFoldTable.shared.fold(Int(v) - 0x1E00 + 0x0530) { emit(s) }
+            LatinFoldTable.shared.fold(Int(v) - 0x1E00 + 0x0530, emit)
             return
         }
         emit(scalar)
@@ -185,28 +185,40 @@ public enum MatchingKey {
 }
 
 /// Lowercased, accent-stripped forms of the scalars below U+0530 and of U+1E00–U+1FFF,
-/// computed once through Foundation so the per-token path stays a table look-up.
+/// computed once through Foundation so the per-token path stays a table look-up: one flat
+/// array of scalar values, each entry's run given by `starts` (no per-scalar arrays to retain).
 final class LatinFoldTable: Sendable {
     static let shared = LatinFoldTable()
-    private let table: [[Unicode.Scalar]]
+    private let values: [UInt32]
+    private let starts: [Int32]  // entry i is values[starts[i]..<starts[i + 1]]
 
     private init() {
-        var table: [[Unicode.Scalar]] = []
-        table.reserveCapacity(0x0530 + 0x200)
+        var values: [UInt32] = []
+        var starts: [Int32] = [0]
         let ranges: [Range<UInt32>] = [0..<0x0530, 0x1E00..<0x2000]
         for range in ranges {
             for v in range {
-                guard let scalar = Unicode.Scalar(v) else { table.append([]); continue }
-                if (0x0300...0x036F).contains(v) { table.append([]); continue }
+                defer { starts.append(Int32(values.count)) }
+                guard let scalar = Unicode.Scalar(v), !(0x0300...0x036F).contains(v) else { continue }
                 let folded = String(scalar).lowercased()
                     .folding(options: [.diacriticInsensitive], locale: nil)
-                table.append(Array(folded.unicodeScalars))
+                values.append(contentsOf: folded.unicodeScalars.map(\.value))
             }
         }
-        self.table = table
+        self.values = values
+        self.starts = starts
     }
 
-    func fold(_ index: Int) -> [Unicode.Scalar] { table[index] }
+    @inline(__always)
+    func fold(_ index: Int, _ emit: (Unicode.Scalar) -> Void) {
+        values.withUnsafeBufferPointer { values in
+            starts.withUnsafeBufferPointer { starts in
+                for i in Int(starts[index])..<Int(starts[index + 1]) {
+                    if let s = Unicode.Scalar(values[i]) { emit(s) }
+                }
+            }
+        }
+    }
 }
 
 extension MatchingKey {

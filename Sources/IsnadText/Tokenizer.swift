@@ -99,6 +99,16 @@ public enum WordTokenizer {
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
+        if v < 0x10000 { return WordScalarTable.shared.contains(v) }
+        return classifyWordScalar(v)
+    }
+
+    /// The rule itself; ``isWordScalar(_:)`` reads it from a table for the Basic Multilingual Plane.
+    static func classifyWordScalar(_ v: UInt32) -> Bool {
+        guard let s = Unicode.Scalar(v) else { return false }
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
         if v >= 0x0600 && v <= 0x06FF {
             // Arabic block: letters, marks, digits; not punctuation (، ؛ ؟ ٪ ٫ ٬ ۔ …).
             switch v {
@@ -139,5 +149,25 @@ public enum WordTokenizer {
         let v = s.value
         return (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FA1F)
+    }
+}
+
+/// One bit per Basic Multilingual Plane scalar: whether it belongs in a word (8 KB, built once),
+/// since the general-category lookup was a tenth of tokenizing time.
+final class WordScalarTable: Sendable {
+    static let shared = WordScalarTable()
+    private let bits: [UInt64]
+
+    private init() {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in UInt32(0)..<0x10000 where WordTokenizer.classifyWordScalar(v) {
+            bits[Int(v >> 6)] |= 1 << UInt64(v & 63)
+        }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        bits.withUnsafeBufferPointer { $0[Int(v >> 6)] >> UInt64(v & 63) & 1 == 1 }
     }
 }

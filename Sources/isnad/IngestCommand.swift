@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize >> 20
 
     @Option(help: "Files per committed batch.")
-    var batchSize: Int = 256
+    var batchSize: Int = 512
 
     @Flag(help: "Print every error, not only the first 20.")
     var allErrors = false

@@ -56,7 +56,9 @@ final class NaiveBayesModel: Sendable {
             stateFeature = try npz.numbers("out_feat", as: Int32.self, descr: "<i4")
             let shape = npz.shape("ptc")
             guard shape.count == 2, shape[1] == classes.count, prior.count == classes.count,
-                  stateFeature.count == stateRow.count else {
+                  stateFeature.count == stateRow.count, featureClass.count == shape[0] * shape[1],
+                  nextMove.count == (Int(stateRow.max() ?? 0) + 1) * 256,
+                  stateFeature.allSatisfy({ $0 < shape[0] }) else {
                 throw ModelError(path: path, problem: "language model arrays do not fit together (corrupt or other version)")
             }
         } catch let error as NPZArchive.FormatError {
@@ -79,30 +81,65 @@ final class NaiveBayesModel: Sendable {
         return Float(bitPattern: sign | ((exponent + 112) << 23) | (mantissa << 13))
     }
 
+    /// Lanes walked side by side: each byte's step is a random read in a 39 MB table and depends
+    /// on the previous one, so one walk waits on memory; four independent walks overlap waits.
+    static let lanes = 4
+
+    /// The n-gram features of `bytes`, sorted (runs of one feature are its count). Texts are cut
+    /// into `lanes` pieces at spaces, each walked from the start state, which loses only the
+    /// n-grams across the few cut points (a cut at a space keeps those that begin with it).
+    func features(of bytes: [UInt8]) -> [Int32] {
+        var cuts = [0]
+        for lane in 1..<Self.lanes {
+            var cut = bytes.count * lane / Self.lanes
+            while cut < bytes.count && bytes[cut] != 0x20 { cut += 1 }
+            if cut < bytes.count && cut > (cuts.last ?? 0) { cuts.append(cut) }
+        }
+        cuts.append(bytes.count)
+        var features: [Int32] = []
+        features.reserveCapacity(bytes.count)
+        var position = Array(cuts.dropLast())
+        let ends = Array(cuts.dropFirst())
+        var states = [Int](repeating: 0, count: position.count)
+        let rowCount = stateRow.count
+        var active = true
+        while active {
+            active = false
+            for lane in 0..<position.count where position[lane] < ends[lane] {
+                active = true
+                let row = Int(stateRow[states[lane]])
+                let state = Int(nextMove[row << 8 | Int(bytes[position[lane]])])
+                position[lane] += 1
+                guard state < rowCount else { states[lane] = 0; continue }
+                states[lane] = state
+                let feature = stateFeature[state]
+                if feature >= 0 { features.append(feature) }
+            }
+        }
+        features.sort()
+        return features
+    }
+
     func scores(for text: String) -> LanguageScores {
         var prepared = text.precomposedStringWithCanonicalMapping
         // py3langid lowercases all-caps input (headlines in capitals).
         if !prepared.unicodeScalars.contains(where: { $0.properties.isLowercase }) { prepared = prepared.lowercased() }
         let bytes = Array(prepared.utf8)
-        var counts: [Int32: Int] = [:]
-        var state = 0
-        let rowCount = stateRow.count
-        for byte in bytes {
-            let row = Int(stateRow[state])
-            state = Int(nextMove[row << 8 | Int(byte)])
-            guard state < rowCount else { state = 0; continue }
-            let feature = stateFeature[state]
-            if feature >= 0 { counts[feature, default: 0] += 1 }
-        }
+        let features = self.features(of: bytes)
         let n = classes.count
         var raw = prior
-        if counts.isEmpty { return LanguageScores(probabilities: [:]) }
+        if features.isEmpty { return LanguageScores(probabilities: [:]) }
         featureClass.withUnsafeBufferPointer { table in
             raw.withUnsafeMutableBufferPointer { scores in
-                for (feature, count) in counts {
-                    let weight = Float(log1p(Double(count)))
+                var start = 0
+                while start < features.count {
+                    let feature = features[start]
+                    var end = start + 1
+                    while end < features.count && features[end] == feature { end += 1 }
+                    let weight = Float(log1p(Double(end - start)))
                     let row = UnsafeBufferPointer(rebasing: table[(Int(feature) * n)..<(Int(feature) * n + n)])
                     for c in 0..<n { scores[c] += weight * Self.widen(row[c]) }
+                    start = end
                 }
             }
         }
