@@ -184,4 +184,28 @@ struct ScriptStripperTests {
         #expect(page.blocks.count == 2)
         #expect(!page.blocks.joined().contains("Injected"))
     }
+
+    @Test("start tags keep only the attributes extraction reads; odd tags pass unchanged")
+    func attributes() {
+        let html = #"<div data-props='{"a": "x>y"}' CLASS="share-bar" id=main srcset="a.jpg 1x, b.jpg 2x"><a href="/x" title="t">Link</a>"#
+            + #"<link rel="canonical" href="https://news.example/item"><img src="p.jpg" alt="A > B"/><p hidden>Quiet</p>"#
+        #expect(strip(html) == #"<div CLASS="share-bar" id=main><a>Link</a><link rel="canonical" href="https://news.example/item"><img><p hidden>Quiet</p>"#)
+        let open = #"<p class="lead">Text</p><div title="never closed>"#
+        #expect(strip(open) == #"<p class="lead">Text</p><div title="never closed>"#)
+    }
+
+    @Test("metadata and furniture attributes survive the filter")
+    func attributesUsedByExtraction() throws {
+        let html = """
+            <html lang="fa"><head><meta property="og:site_name" content="Tehran Daily" data-x="1">
+            <link rel="canonical" href="https://tehran.example/a/1"></head>
+            <body><div class="social-share" data-track='{"x": 1}'><p>Share this</p></div>
+            <article data-id="42"><p>The municipality said on Sunday that the new metro line would open to passengers next month after safety tests.</p></article></body></html>
+            """
+        let page = try #require(HTMLExtractor().extract(utf8: Array(html.utf8)))
+        #expect(page.outlet == "Tehran Daily")
+        #expect(page.url == "https://tehran.example/a/1")
+        #expect(page.language == "fa")
+        #expect(page.blocks.count == 1 && page.blocks[0].hasPrefix("The municipality"))
+    }
 }

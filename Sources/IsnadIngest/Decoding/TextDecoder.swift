@@ -82,11 +82,19 @@ public enum TextDecoder {
     public static func detect(_ bytes: [UInt8], path: String, declared: TextEncoding? = nil) throws(IngestError) -> (TextEncoding, String?) {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), declared == nil || declared == .utf8,
-           BinarySniffer.signature(of: bytes) == nil, !bytes.contains(0), UTF8Validator.validate(body).firstError == nil {
+           BinarySniffer.signature(of: bytes) == nil, !containsNUL(bytes), UTF8Validator.validate(body).firstError == nil {
             return (.utf8, nil)
         }
         let decoded = try decode(bytes, path: path, declared: declared)
         return (decoded.encoding, decoded.text)
+    }
+
+    /// Whether a NUL byte occurs (memchr: pages are hundreds of KB).
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }
     }
 
     static func table(for encoding: TextEncoding) -> [UInt16] {

@@ -252,7 +252,7 @@ public struct HTMLExtractor: Sendable {
         var isFurniture: Bool {
             for token in tokens {
                 for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) {
-                    if HTMLExtractor.furnitureWordBytes.contains(Array(part)) { return true }
+                    if HTMLExtractor.isFurnitureWord(part) { return true }
                 }
                 if token.first == 0x61, token.count >= 2, token[token.startIndex + 1] == 0x64 {  // "ad", "ads", "ad-…", "ads-…"
                     let rest = token.dropFirst(2)
@@ -265,7 +265,17 @@ public struct HTMLExtractor: Sendable {
     }
 
     static let contentWordBytes: [[UInt8]] = contentWords.map { Array($0.utf8) }
-    static let furnitureWordBytes: Set<[UInt8]> = Set(furnitureWords.map { Array($0.utf8) })
+    /// Furniture words by byte length, so a class-name part is compared without allocating.
+    static let furnitureWordsByLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (furnitureWords.map(\.utf8.count).max() ?? 0) + 1)
+        for word in furnitureWords { table[word.utf8.count].append(Array(word.utf8)) }
+        return table
+    }()
+
+    static func isFurnitureWord(_ part: ArraySlice<UInt8>) -> Bool {
+        guard part.count < furnitureWordsByLength.count else { return false }
+        return furnitureWordsByLength[part.count].contains { part.elementsEqual($0) }
+    }
 
     func isFurniture(_ element: HTMLEvents.Element) -> Bool {
         // A class name alone is weak evidence: wrappers called "paywall" or "…-menu" often hold the article.

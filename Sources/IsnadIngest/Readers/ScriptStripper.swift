@@ -4,7 +4,8 @@ import Foundation
 /// bytes before libxml2 sees them: on real news pages they are over half the bytes, never
 /// article text, and libxml2 scans them a character at a time. JSON-LD scripts
 /// (`application/ld+json`) are kept: they carry metadata. Like a browser, a script ends at the
-/// first `</script`.
+/// first `</script`. Other start tags lose the attributes extraction never reads
+/// (``AttributeFilter``).
 enum ScriptStripper {
     static func strip(_ input: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
@@ -25,7 +26,19 @@ enum ScriptStripper {
                     i = close
                     continue
                 }
-                guard let kind = tagName(bytes, at: lt + 1) else { i = lt + 1; continue }
+                guard let kind = tagName(bytes, at: lt + 1) else {
+                    guard lt + 1 < n, isASCIILetter(bytes[lt + 1]) else { i = lt + 1; continue }
+                    // Another start tag: keep only the attributes extraction reads.
+                    output.append(contentsOf: bytes[copied..<lt])
+                    copied = lt
+                    if let next = AttributeFilter.appendFiltered(bytes, nameStart: lt + 1, to: &output) {
+                        copied = next
+                        i = next
+                    } else {
+                        i = lt + 1
+                    }
+                    continue
+                }
                 guard let openEnd = endOfTag(bytes, from: lt + 1 + kind.count) else { break }
                 if kind.isScript && containsIgnoringCase(bytes, lt..<openEnd, "ld+json") {
                     i = openEnd + 1
@@ -73,6 +86,8 @@ enum ScriptStripper {
         }
         return nil
     }
+
+    static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     static func isDelimiter(_ c: UInt8) -> Bool { c == 0x3E || c == 0x2F || c == 0x20 || (c >= 0x09 && c <= 0x0D) }
 
