@@ -49,6 +49,9 @@ public struct StoryUpdater: Sendable {
         let signals = try store.signals(sinceDay: sinceDay)
         let analysis = engine.analyze(signals)
         try store.replaceStories(analysis, for: signals)
+        for (signal, decision) in zip(signals, analysis.decisions) where decision.action == .skipped {
+            if let note = decision.note { summary.notes.append("article \(signal.id.prefix(12)): \(note)") }
+        }
         summary.articles = signals.count
         summary.stories = analysis.stories.count
         summary.clusterSeconds = Date().timeIntervalSince(clusterStart)

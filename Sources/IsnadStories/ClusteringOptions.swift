@@ -28,6 +28,9 @@ public struct ClusteringOptions: Sendable, Equatable {
     public var dayPenalty = 0.4
     /// Articles with fewer words are not clustered (reported as skipped).
     public var minimumWords = 30
+    /// Centered cosine with a site message (error, sign-in, paywall, cookie notice) at which an
+    /// article is taken for one and not clustered (see ``SiteMessageDetector``); above 1 turns it off.
+    public var siteMessageSimilarity = 0.30
     /// Terms found in more than this share of articles carry no evidence.
     public var commonTermShare = 0.08
     /// Most distinctive terms of an article used to look up stories in the term index.

@@ -27,16 +27,21 @@ public struct LanguageMeans: Sendable {
     }
 
     /// The current mean of a language (its prior, or the all-language prior, blended with what was seen).
+    /// The all-language prior stands in for a language without one at a tenth of the weight:
+    /// it lacks that language's own component, so the stream's articles should replace it soon
+    /// (else, say, every Portuguese report looks alike and they chain into one story).
     public func mean(_ language: String, dimension: Int) -> [Float] {
-        let prior = priors[language] ?? priors["*"] ?? []
+        let own = priors[language]
+        let prior = own ?? priors["*"] ?? []
+        let weight = own == nil ? priorWeight / 10 : priorWeight
         let count = counts[language] ?? 0
         var result = [Float](repeating: 0, count: dimension)
         let sum = sums[language]
-        let total = count + (prior.count == dimension ? priorWeight : 0)
+        let total = count + (prior.count == dimension ? weight : 0)
         guard total > 0 else { return result }
         for i in 0..<dimension {
             var value = sum?[i] ?? 0
-            if prior.count == dimension { value += priorWeight * Double(prior[i]) }
+            if prior.count == dimension { value += weight * Double(prior[i]) }
             result[i] = Float(value / total)
         }
         return result

@@ -10,6 +10,7 @@ public struct StoryClusterer: Sendable {
     public internal(set) var means = LanguageMeans()
     /// Language means for the article being placed (cleared per article).
     var meanCache: [String: [Float]] = [:]
+    let siteMessages = SiteMessageDetector()
     public private(set) var decisions: [Decision] = []
 
     var stories: [StoryState] = []
@@ -60,6 +61,17 @@ public struct StoryClusterer: Sendable {
         }
         advanceWindow(to: article)
         meanCache = [:]
+        if options.mode == .evidence, let vector = article.embedding,
+           let message = siteMessages.closest(to: centeredVector(vector, article.language)),
+           Double(message.similarity) >= options.siteMessageSimilarity {
+            articleStory.append(-1)
+            let decision = Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil,
+                                    note: String(format: "not clustered: the text reads as %@, not a report (similarity %.2f)",
+                                                 SiteMessageDetector.describe(message.kind), message.similarity),
+                                    threshold: options.joinScore)
+            decisions.append(decision)
+            return decision
+        }
         let weights = termWeights(article)
         let scored = candidates(for: article, weights: weights)
         var decision: Decision

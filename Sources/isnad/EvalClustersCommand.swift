@@ -73,6 +73,7 @@ struct EvalClustersCommand: ParsableCommand {
                     case "minimumWords": options.minimumWords = Int(value)
                     case "dayPenalty": options.dayPenalty = value
                     case "numberWeight": options.numberWeight = value
+                    case "siteMessageSimilarity": options.siteMessageSimilarity = value
                     default: break
                     }
                 }
@@ -87,6 +88,13 @@ struct EvalClustersCommand: ParsableCommand {
         let isnad = evaluation.run()
         let clusterTime = Date().timeIntervalSince(clusterStart)
         let baseline = evaluation.bestBaseline()
+        if let dump = ProcessInfo.processInfo.environment["ISNAD_DUMP_ASSIGNMENTS"] {
+            // Development aid: one line per article (gold, Isnad's story, baseline's story, title) for error analysis.
+            let lines = items.indices.map { i in
+                "\(items[i].gold ?? "")\t\(isnad.labels[i])\t\(baseline.labels[i])\t\(items[i].language)\t\(items[i].title.prefix(80))"
+            }
+            try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         print("# \(data): \(items.count) articles, \(pairs.count) labeled pairs; vectors in \(String(format: "%.1f", encodeTime)) s, clustering in \(String(format: "%.2f", clusterTime)) s")
         for (name, result) in [("isnad", isnad), ("baseline", baseline)] {
             var line = name.padding(toLength: 9, withPad: " ", startingAt: 0)

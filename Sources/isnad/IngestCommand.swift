@@ -69,6 +69,8 @@ struct IngestCommand: ParsableCommand {
             let stories = try updateStories(store)
             print("stories: \(stories.stories) stories from \(stories.articles) articles (\(stories.signalsComputed) new, "
                   + String(format: "vectors %.1f s, clustering %.2f s)", stories.signalSeconds, stories.clusterSeconds))
+            for note in stories.notes.prefix(allErrors ? Int.max : 5) { printError("note: \(note)") }
+            if stories.notes.count > 5 && !allErrors { printError("note: \(stories.notes.count - 5) more (--all-errors lists them)") }
         }
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

@@ -94,6 +94,29 @@ struct StoryEngineTests {
         #expect(analysis.decisions[0].note?.contains("lexical evidence only") == true)
     }
 
+    @Test("site messages (error pages, sign-in walls, cookie notices) are reported, not clustered into a story")
+    func siteMessages() throws {
+        var embedder = try StoryFixtures.embedder.get()
+        let texts: [(language: String, title: String, body: String)] = [
+            ("en", "Error 404", "Oops, we can't seem to find the page you were after. It may have been taken down or the link you followed is broken. Head back to our front page, or use the search box above to find today's top stories and latest headlines."),
+            ("de", "Anmeldung erforderlich", "Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an, um diesen Beitrag weiterzulesen. Noch kein Konto? Registrieren Sie sich jetzt kostenlos und lesen Sie unbegrenzt alle Artikel auf unserer Seite."),
+            ("ar", "عذراً", "عذراً، يبدو أن متصفحك لا يدعم تشغيل جافا سكريبت أو أن ملفات تعريف الارتباط معطلة. يرجى تفعيلها ثم تحديث الصفحة والمحاولة مرة أخرى. إذا استمرت المشكلة يرجى التواصل مع فريق الدعم الفني لدينا."),
+            ("en", "Port workers end strike", "Dock workers at the country's largest container port returned to work on Tuesday after their union accepted a pay offer that ends a nine-day strike. Shipping agents said the queue of vessels waiting offshore would take about a week to clear, and the port authority promised extra night shifts."),
+            ("fa", "بازگشایی مدارس", "وزارت آموزش و پرورش روز شنبه اعلام کرد که مدارس استان‌های شمالی پس از فروکش کردن سیلاب از هفته آینده دوباره باز می‌شوند. به گفته این وزارتخانه، ساختمان ده‌ها مدرسه آسیب دیده و کلاس‌های آنها در مدارس مجاور برگزار خواهد شد."),
+        ]
+        let vectors = try embedder.embed(texts.map { ($0.title, $0.body) })
+        let articles = texts.enumerated().map { index, text in
+            StoryArticle(id: "s\(index)", language: text.language, outlet: "Outlet \(index)", title: text.title, published: "2024-02-01",
+                         order: index, embedding: vectors[index].vector, text: text.title + "\n" + text.body)
+        }
+        let analysis = StoryEngine().analyze(articles)
+        for index in 0..<3 {
+            #expect(analysis.storyOfArticle[index] == nil, "site message \(index) was clustered")
+            #expect(analysis.decisions[index].note?.contains("not a report") == true)
+        }
+        for index in 3..<5 { #expect(analysis.storyOfArticle[index] != nil, "report \(index) was not clustered") }
+    }
+
     @Test("BCubed and pairwise metrics on a worked example")
     func metrics() {
         // gold: {0,1,2} {3,4}; predicted: {0,1} {2,3,4}

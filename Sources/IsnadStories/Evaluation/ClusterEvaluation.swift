@@ -9,6 +9,8 @@ public struct ClusterEvaluation: Sendable {
         public var perLanguagePair: [(pair: String, count: Int, scores: ClusterMetrics.Scores)] = []
         public var stories: Int
         public var skipped: Int
+        /// Story of each article in input order (negative: not clustered).
+        public var labels: [Int] = []
         /// The baseline's threshold (nil for Isnad's method).
         public var threshold: Float?
         /// The figure compared between methods: BCubed F1 with gold stories, else labeled-pair F1.
@@ -41,7 +43,7 @@ public struct ClusterEvaluation: Sendable {
                 skipped += 1
             }
         }
-        var result = Result(stories: Set(labels).count, skipped: skipped)
+        var result = Result(stories: Set(labels).count, skipped: skipped, labels: labels)
         if case .cosineThreshold(let threshold) = options.mode { result.threshold = threshold }
         let labelled = articles.indices.filter { gold[$0] != nil }
         if !labelled.isEmpty {
