@@ -1,8 +1,10 @@
 import Foundation
 
 extension StoryClusterer {
-    /// Scores the candidate stories of an article, best first.
-    mutating func candidates(for article: StoryArticle, weights: [(term: UInt64, weight: Double)]) -> [Decision.Evidence] {
+    /// Scores the candidate stories of an article, best first; `centered` is its vector centered
+    /// on its language's mean (``centeredVector(_:_:)``), computed once per article by the caller.
+    mutating func candidates(for article: StoryArticle, centered: [Float]?,
+                             weights: [(term: UInt64, weight: Double)]) -> [Decision.Evidence] {
         var pool = Set<Int>()
         // Term index: stories sharing the article's rarest terms (names, places, unusual words).
         let rare = weights.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.prefix(options.lookupTerms)
@@ -21,7 +23,7 @@ extension StoryClusterer {
                 byCosine.append((Int(id), dot(vector, centroid)))
             }
             byCosine.sort { $0.cosine > $1.cosine }
-            observeBackground(article, byCosine)
+            if let centered { observeBackground(article, centered, byCosine) }
         }
         if case .cosineThreshold(let threshold) = options.mode {
             guard let best = byCosine.first else { return [] }
@@ -30,7 +32,6 @@ extension StoryClusterer {
                                       score: Double(best.cosine - threshold))]
         }
         for entry in byCosine.prefix(options.fullCandidates) { pool.insert(entry.story) }
-        let centered = article.embedding.map { centeredVector($0, article.language) }
         var scored: [Decision.Evidence] = []
         for story in pool {
             let cosine = centered.flatMap { centeredCosine($0, story) }
@@ -42,9 +43,8 @@ extension StoryClusterer {
 
     /// Feeds the calibration with cosines to stories the article is unlikely to belong to: an
     /// even sample of the ranking below its top three.
-    private mutating func observeBackground(_ article: StoryArticle, _ ranking: [(story: Int, cosine: Float)]) {
-        guard ranking.count > 4, let vector = article.embedding else { return }
-        let centered = centeredVector(vector, article.language)
+    private mutating func observeBackground(_ article: StoryArticle, _ centered: [Float], _ ranking: [(story: Int, cosine: Float)]) {
+        guard ranking.count > 4 else { return }
         let rest = ranking.count - 3, samples = min(12, rest)
         for k in 0..<samples {
             let story = ranking[3 + k * rest / samples].story

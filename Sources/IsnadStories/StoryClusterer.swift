@@ -61,8 +61,8 @@ public struct StoryClusterer: Sendable {
         }
         advanceWindow(to: article)
         meanCache = [:]
-        if options.mode == .evidence, let vector = article.embedding,
-           let message = siteMessages.closest(to: centeredVector(vector, article.language)),
+        let centered = article.embedding.map { centeredVector($0, article.language) }
+        if options.mode == .evidence, let centered, let message = siteMessages.closest(to: centered),
            Double(message.similarity) >= options.siteMessageSimilarity {
             articleStory.append(-1)
             let decision = Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil,
@@ -73,7 +73,7 @@ public struct StoryClusterer: Sendable {
             return decision
         }
         let weights = termWeights(article)
-        let scored = candidates(for: article, weights: weights)
+        let scored = candidates(for: article, centered: centered, weights: weights)
         var decision: Decision
         let threshold = options.mode == .evidence ? options.joinScore : 0
         if let best = scored.first, best.score >= threshold {

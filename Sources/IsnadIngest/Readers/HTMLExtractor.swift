@@ -147,8 +147,9 @@ public struct HTMLExtractor: Sendable {
                     language: meta.language, blocks: kept, droppedBlocks: dropped)
     }
 
-    /// Collapses whitespace runs (ASCII, NBSP and the Unicode spaces) in UTF-8 bytes to single
-    /// spaces, trims the ends, and counts scalars and clause punctuation (`,` `.` `،`).
+    /// Collapses whitespace runs (ASCII, NBSP, NEL, the Unicode spaces, ZWSP and BOM) in UTF-8
+    /// bytes to single spaces, trims the ends, and counts scalars and clause punctuation
+    /// (`,` `.` `،`). `String.collapsingWhitespace()` is this too.
     static func collapse(_ input: [UInt8]) -> (bytes: [UInt8], length: Int, commas: Int) {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
@@ -167,6 +168,10 @@ public struct HTMLExtractor: Sendable {
                 isSpace = true; width = 2
             } else if b == 0xE2, i + 2 < n, input[i + 1] == 0x80,
                       (input[i + 2] >= 0x80 && input[i + 2] <= 0x8B) || input[i + 2] == 0xA8 || input[i + 2] == 0xA9 || input[i + 2] == 0xAF {
+                isSpace = true; width = 3
+            } else if b == 0xE2, i + 2 < n, input[i + 1] == 0x81, input[i + 2] == 0x9F {  // U+205F
+                isSpace = true; width = 3
+            } else if b == 0xE1, i + 2 < n, input[i + 1] == 0x9A, input[i + 2] == 0x80 {  // U+1680
                 isSpace = true; width = 3
             } else if b == 0xE3, i + 2 < n, input[i + 1] == 0x80, input[i + 2] == 0x80 {
                 isSpace = true; width = 3

@@ -111,40 +111,7 @@ enum LibXML {
 extension String {
     /// Collapses runs of whitespace (NBSP included) into single spaces and trims the ends.
     func collapsingWhitespace() -> String {
-        var copy = self
-        return copy.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                let end = Swift.min(n, i + width)
-                var v = UInt32(b)
-                if width > 1 {
-                    v &= width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07
-                    for k in (i + 1)..<end { v = v << 6 | UInt32(bytes[k] & 0x3F) }
-                }
-                if Self.isCollapsibleSpace(v) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(contentsOf: bytes[i..<end])
-                }
-                i = end
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    @inline(__always)
-    static func isCollapsibleSpace(_ v: UInt32) -> Bool {
-        v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D))
-            : (v == 0xA0 || v == 0x85 || v == 0x1680 || (v >= 0x2000 && v <= 0x200B) || v == 0x2028 || v == 0x2029
-                || v == 0x202F || v == 0x205F || v == 0x3000 || v == 0xFEFF)
+        String(decoding: HTMLExtractor.collapse(Array(utf8)).bytes, as: UTF8.self)
     }
 
     func trimmingSpaces() -> String { collapsingWhitespace() }
