@@ -41,12 +41,12 @@ extension ArticleStore {
         do {
             try queue.write { db in
                 let insert = try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO articleSignals (articleID, day, terms, numbers, signature, wordCount, vector, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO articleSignals (articleID, day, terms, numbers, nameKeys, signature, wordCount, vector, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for (index, signal) in signals.enumerated() {
                     try insert.execute(arguments: [signal.id, signal.day, BlobColumn.data(signal.terms), BlobColumn.data(signal.numbers),
-                                                   BlobColumn.data(signal.signature), signal.wordCount,
+                                                   BlobColumn.data(signal.nameKeys), BlobColumn.data(signal.signature), signal.wordCount,
                                                    signal.embedding.map { BlobColumn.data($0) }, index < notes.count ? notes[index] : nil])
                 }
             }
@@ -60,7 +60,7 @@ extension ArticleStore {
     public func signals(sinceDay: Int? = nil) throws(StoreError) -> [StoryArticle] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.language, a.outlet, a.title, s.day, s.terms, s.numbers, s.signature, s.wordCount, s.vector
+                SELECT a.id, a.language, a.outlet, a.title, s.day, s.terms, s.numbers, s.nameKeys, s.signature, s.wordCount, s.vector
                 FROM articles a JOIN articleSignals s ON s.articleID = a.id
                 WHERE ? IS NULL OR s.day IS NULL OR s.day >= ? ORDER BY a.seq
                 """, arguments: [sinceDay, sinceDay])
@@ -69,7 +69,7 @@ extension ArticleStore {
                 return StoryArticle(id: row["id"], language: row["language"], outlet: row["outlet"], title: row["title"], day: row["day"],
                                     order: order, embedding: vector.map { BlobColumn.values($0) },
                                     terms: BlobColumn.values(row["terms"]), numbers: BlobColumn.values(row["numbers"]),
-                                    signature: BlobColumn.values(row["signature"]), wordCount: row["wordCount"])
+                                    nameKeys: BlobColumn.values(row["nameKeys"]), signature: BlobColumn.values(row["signature"]), wordCount: row["wordCount"])
             }
         }
     }

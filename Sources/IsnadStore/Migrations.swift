@@ -93,6 +93,11 @@ enum StoreMigrations {
             // Terms of a whole batch stay in memory until commit (the default 1 MB flushes often).
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', \(32 << 20))")
         }
+        migrator.registerMigration("v4-name-keys") { db in
+            // Cross-script name keys of each article (see NameKeys); rows stored before have none
+            // until their articles are analysed again.
+            try db.alter(table: "articleSignals") { t in t.add(column: "nameKeys", .blob) }
+        }
         return migrator
     }
 }

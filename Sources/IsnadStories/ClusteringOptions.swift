@@ -22,6 +22,15 @@ public struct ClusteringOptions: Sendable, Equatable {
     public var termWeight = 2.5
     /// Weight of the share of the article's numbers the story already has.
     public var numberWeight = 1.0
+    /// Weight of the names the article shares with the story's articles in another script.
+    public var nameWeight = 2.0
+    /// Rarity-weighted shared names that count as full name evidence (about three rare names).
+    public var nameSaturation = 10.0
+    /// Names count only where the cosine already stands this many spreads above the background:
+    /// consonant keys of unrelated words collide, so names confirm a likely match, never make one.
+    public var nameMinimumSpreads = 3.0
+    /// Distinct shared names needed before names count at all.
+    public var nameMinimumMatches = 4
     /// Without vectors, the weight of the term share (lexical evidence alone).
     public var lexicalOnlyWeight = 9.0
     /// Score lost per day of distance beyond one.

@@ -24,6 +24,10 @@ public struct Decision: Sendable, Equatable, Codable {
         public var termShare: Double
         /// Share of the article's numbers already in the story.
         public var numberShare: Double
+        /// Rarity-weighted names (cross-script keys) the article shares with the story's articles
+        /// in other scripts, as a share of ``ClusteringOptions/nameSaturation``; nil when the story
+        /// has no article in another script.
+        public var nameShare: Double? = nil
         /// Days between the article and the story's nearest article, when both are dated.
         public var dayGap: Int?
         /// The combined score compared with the join score.

@@ -20,13 +20,16 @@ public struct StoryArticle: Sendable, Equatable {
     public var terms: [UInt64]
     /// Distinct hashed numbers of the lead (two digits or more, any digit set).
     public var numbers: [UInt64]
+    /// Distinct cross-script name keys of the lead (``NameKeys``), the family in the low two bits.
+    public var nameKeys: [UInt64]
     /// MinHash signature of the whole text's word 4-shingles.
     public var signature: [UInt32]
     /// Words in the whole text.
     public var wordCount: Int
 
     public init(id: String, language: String, outlet: String?, title: String, day: Int?, order: Int,
-                embedding: [Float]?, terms: [UInt64], numbers: [UInt64], signature: [UInt32], wordCount: Int) {
+                embedding: [Float]?, terms: [UInt64], numbers: [UInt64], nameKeys: [UInt64] = [],
+                signature: [UInt32], wordCount: Int) {
         self.id = id
         self.language = language
         self.outlet = outlet
@@ -36,6 +39,7 @@ public struct StoryArticle: Sendable, Equatable {
         self.embedding = embedding
         self.terms = terms
         self.numbers = numbers
+        self.nameKeys = nameKeys
         self.signature = signature
         self.wordCount = wordCount
     }
@@ -54,7 +58,7 @@ public struct StoryArticle: Sendable, Equatable {
     public init(id: String, language: String, outlet: String?, title: String, published: String?, order: Int,
                 embedding: [Float]?, text: String) {
         let tokens = WordTokenizer.tokens(in: text)
-        var terms = Set<UInt64>(), numbers = Set<UInt64>()
+        var terms = Set<UInt64>(), numbers = Set<UInt64>(), nameKeys = Set<UInt64>()
         var shingleKeys: [UInt64] = []
         shingleKeys.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
@@ -70,10 +74,11 @@ public struct StoryArticle: Sendable, Equatable {
                 }
             } else if key.unicodeScalars.count >= 3 {
                 terms.insert(hash)
+                nameKeys.formUnion(NameKeys.keys(text: token.text, key: token.key))
             }
         }
         self.init(id: id, language: language, outlet: outlet, title: title, day: published.flatMap(Self.day(of:)),
-                  order: order, embedding: embedding, terms: terms.sorted(), numbers: numbers.sorted(),
+                  order: order, embedding: embedding, terms: terms.sorted(), numbers: numbers.sorted(), nameKeys: nameKeys.sorted(),
                   signature: Fingerprint.minHash(shingleKeys), wordCount: tokens.count)
     }
 

@@ -126,6 +126,7 @@ extension StoryClusterer {
             if state.numbers.contains(number) { numberHave += weight }
         }
         let numberShare = numberTotal > 0 ? numberHave / numberTotal : 0
+        let nameShare = self.nameShare(article, state)
         var gap: Int?
         if let day = article.day, let first = state.firstDay, let last = state.lastDay {
             gap = max(0, first - day, day - last)
@@ -137,12 +138,44 @@ extension StoryClusterer {
         if let cosine {
             let z = (Double(cosine) - background.mean) / background.deviation
             score = z + options.termWeight * termShare + options.numberWeight * numberShare - penalty
+            if z >= options.nameMinimumSpreads { score += options.nameWeight * (nameShare ?? 0) }
         } else {
             score = options.lexicalOnlyWeight * termShare + options.numberWeight * numberShare - penalty
         }
         return Decision.Evidence(story: story, cosine: cosine, languagePair: LanguagePairCalibration.key(article.language, language),
                                  backgroundMean: background.mean, backgroundDeviation: background.deviation,
-                                 termShare: termShare, numberShare: numberShare, dayGap: gap, score: score)
+                                 termShare: termShare, numberShare: numberShare, nameShare: nameShare, dayGap: gap, score: score)
+    }
+
+    /// Names the article shares with the story's articles written in other scripts (`Beirut` in
+    /// an English report, `بيروت` in an Arabic one), each weighted by its rarity in both scripts;
+    /// nil when the story has no article in another script. Words do not match across scripts, so
+    /// without this a cross-script pair has only the cosine and the numbers.
+    func nameShare(_ article: StoryArticle, _ state: StoryState) -> Double? {
+        var families: UInt8 = 0
+        for key in article.nameKeys { families |= NameKeys.family(ofKey: key).bit }
+        let all = families | state.nameFamilies
+        guard families != 0, all & (all - 1) != 0 else { return nil } // one script between them
+        var matched = 0.0, names = 0
+        for key in article.nameKeys {
+            let own = NameKeys.family(ofKey: key).bit, skeleton = NameKeys.skeleton(of: key)
+            guard let bits = state.nameKeys[skeleton], bits & ~own != 0 else { continue }
+            var weight = nameRarity(skeleton, NameKeys.family(ofKey: key))
+            for family in NameKeys.Family.allCases where bits & ~own & family.bit != 0 {
+                weight = min(weight, nameRarity(skeleton, family))
+            }
+            if weight > 0 { matched += weight; names += 1 }
+        }
+        // One shared key is as likely a collision of unrelated words as a name.
+        return names >= options.nameMinimumMatches ? min(1, matched / options.nameSaturation) : 0
+    }
+
+    /// Rarity weight of a name skeleton among the articles written in one family (0 when common).
+    func nameRarity(_ skeleton: UInt64, _ family: NameKeys.Family) -> Double {
+        let count = familyDocuments[family.rawValue]
+        let total = Double(count + 1), df = Double(documentFrequency[skeleton ^ family.salt])
+        if count >= 50 && df / total > options.commonTermShare { return 0 }
+        return log(total / (df + 1)) + 1
     }
 }
 

@@ -20,6 +20,9 @@ public struct StoryClusterer: Sendable {
     var termIndex: [UInt64: [Int32]] = [:]
     var documentFrequency = TermCounts()
     var documents = 0
+    /// Articles with name keys per ``NameKeys/Family``; their counts per skeleton are in
+    /// `documentFrequency` under skeleton ⊕ family salt.
+    var familyDocuments = [Int](repeating: 0, count: NameKeys.Family.allCases.count)
     private var latestDay: Int?
     private var latestOrder = 0
 
@@ -156,6 +159,13 @@ public struct StoryClusterer: Sendable {
     private mutating func register(_ article: StoryArticle, story: Int) {
         documents += 1
         for term in article.terms { documentFrequency.increment(term) }
+        var families: UInt8 = 0
+        for key in article.nameKeys {
+            let family = NameKeys.family(ofKey: key)
+            documentFrequency.increment(NameKeys.skeleton(of: key) ^ family.salt)
+            families |= family.bit
+        }
+        for family in NameKeys.Family.allCases where families & family.bit != 0 { familyDocuments[family.rawValue] += 1 }
         guard story >= 0 else { return }
         for term in article.terms where termIndex[term]?.last != Int32(story) {
             termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list

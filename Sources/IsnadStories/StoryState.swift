@@ -7,6 +7,10 @@ struct StoryState: Sendable {
     var centroid: [Float]?       // unit-length centroidSum, cached
     var terms: [UInt64: Int32] = [:]
     var numbers: Set<UInt64> = []
+    /// Name-key skeletons of the members, each with the families (bits) it was written in.
+    var nameKeys: [UInt64: UInt8] = [:]
+    /// Families (bits) the members' name keys were written in.
+    var nameFamilies: UInt8 = 0
     var firstDay: Int?, lastDay: Int?
     var lastOrder: Int = 0
     var languages: [String: Int32] = [:]
@@ -30,6 +34,11 @@ struct StoryState: Sendable {
         }
         for term in article.terms { terms[term, default: 0] += 1 }
         numbers.formUnion(article.numbers)
+        for key in article.nameKeys {
+            let bit = NameKeys.family(ofKey: key).bit
+            nameKeys[NameKeys.skeleton(of: key), default: 0] |= bit
+            nameFamilies |= bit
+        }
         if let day = article.day {
             firstDay = min(firstDay ?? day, day)
             lastDay = max(lastDay ?? day, day)
@@ -46,6 +55,8 @@ struct StoryState: Sendable {
         }
         for (term, count) in other.terms { terms[term, default: 0] += count }
         numbers.formUnion(other.numbers)
+        for (key, bits) in other.nameKeys { nameKeys[key, default: 0] |= bits }
+        nameFamilies |= other.nameFamilies
         if let day = other.firstDay { firstDay = min(firstDay ?? day, day) }
         if let day = other.lastDay { lastDay = max(lastDay ?? day, day) }
         lastOrder = max(lastOrder, other.lastOrder)
@@ -68,6 +79,7 @@ struct StoryState: Sendable {
         open = false
         terms = [:]
         numbers = []
+        nameKeys = [:]
         centroid = nil
         centroidSum = nil
         vectorLanguages = [:]

@@ -74,6 +74,10 @@ struct EvalClustersCommand: ParsableCommand {
                     case "dayPenalty": options.dayPenalty = value
                     case "numberWeight": options.numberWeight = value
                     case "siteMessageSimilarity": options.siteMessageSimilarity = value
+                    case "nameWeight": options.nameWeight = value
+                    case "nameSaturation": options.nameSaturation = value
+                    case "nameMinimumSpreads": options.nameMinimumSpreads = value
+                    case "nameMinimumMatches": options.nameMinimumMatches = Int(value)
                     default: break
                     }
                 }
@@ -94,6 +98,15 @@ struct EvalClustersCommand: ParsableCommand {
                 "\(items[i].gold ?? "")\t\(isnad.labels[i])\t\(baseline.labels[i])\t\(items[i].language)\t\(items[i].title.prefix(80))"
             }
             try lines.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+            func evidence(_ e: Decision.Evidence?) -> String {
+                guard let e else { return "-\t\t\t\t\t\t" }
+                let z = e.cosine.map { (Double($0) - e.backgroundMean) / e.backgroundDeviation } ?? .nan
+                return "\(e.story)\t\(e.languagePair)\t\(z)\t\(e.termShare)\t\(e.numberShare)\t\(e.score)\t\(e.nameShare ?? -1)"
+            }
+            let decisionLines = isnad.decisions.map { d in
+                "\(d.article)\t\(d.action.rawValue)\t\(d.story ?? -1)\t\(d.merged.map(String.init).joined(separator: ","))\t" + evidence(d.chosen) + "\t" + evidence(d.runnerUp)
+            }
+            try decisionLines.joined(separator: "\n").write(toFile: dump + ".decisions", atomically: true, encoding: .utf8)
         }
         print("# \(data): \(items.count) articles, \(pairs.count) labeled pairs; vectors in \(String(format: "%.1f", encodeTime)) s, clustering in \(String(format: "%.2f", clusterTime)) s")
         for (name, result) in [("isnad", isnad), ("baseline", baseline)] {

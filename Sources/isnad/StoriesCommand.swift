@@ -92,6 +92,7 @@ struct StoryCommand: ParsableCommand {
                 parts.append("no vectors (words only)")
             }
             parts.append(String(format: "rare words %.0f%%, numbers %.0f%%", e.termShare * 100, e.numberShare * 100))
+            if let names = e.nameShare { parts.append(String(format: "names across scripts %.0f%%", names * 100)) }
             if let gap = e.dayGap { parts.append("\(gap) day\(gap == 1 ? "" : "s") away") }
             return parts.joined(separator: "; ") + String(format: " → score %.2f", e.score)
         }

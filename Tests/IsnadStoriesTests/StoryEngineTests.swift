@@ -129,3 +129,24 @@ struct StoryEngineTests {
         #expect(l.precision == 1 && l.recall == 0.5)
     }
 }
+
+@Suite("Story engine across scripts")
+struct CrossScriptStoryTests {
+    @Test("the demo corpus's Beirut reports in English, Arabic and Persian form one story of their own")
+    func beirutAcrossScripts() throws {
+        var embedder = try StoryFixtures.embedder.get()
+        let articles = StoryFixtures.articles([StoryFixtures.packageRoot + "/samples"])
+        let vectors = try embedder.embed(articles.map { ($0.title, $0.text) })
+        let stream = articles.enumerated().map { StoryArticle($1, order: $0, embedding: vectors[$0].vector) }
+        let analysis = StoryEngine().analyze(stream)
+        let beirut = articles.indices.filter { index in
+            ["Beirut", "بيروت", "بیروت"].contains { articles[index].title.contains($0) }
+        }
+        #expect(Set(beirut.map { articles[$0].language }) == ["ar", "en", "fa"])
+        let stories = Set(beirut.map { analysis.storyOfArticle[$0] })
+        #expect(stories.count == 1, "the Beirut reports are spread over \(stories.count) stories")
+        let story = try #require(stories.first ?? nil)
+        let outsiders = analysis.stories[story].articles.filter { !beirut.contains($0) }.map { articles[$0].title }
+        #expect(outsiders.isEmpty, "other reports joined the Beirut story: \(outsiders)")
+    }
+}

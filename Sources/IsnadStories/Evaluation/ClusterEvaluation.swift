@@ -11,6 +11,8 @@ public struct ClusterEvaluation: Sendable {
         public var skipped: Int
         /// Story of each article in input order (negative: not clustered).
         public var labels: [Int] = []
+        /// Every decision, in stream order (the order of `run`'s sorted articles).
+        public var decisions: [Decision] = []
         /// The baseline's threshold (nil for Isnad's method).
         public var threshold: Float?
         /// The figure compared between methods: BCubed F1 with gold stories, else labeled-pair F1.
@@ -43,7 +45,7 @@ public struct ClusterEvaluation: Sendable {
                 skipped += 1
             }
         }
-        var result = Result(stories: Set(labels).count, skipped: skipped, labels: labels)
+        var result = Result(stories: Set(labels).count, skipped: skipped, labels: labels, decisions: clusterer.decisions)
         if case .cosineThreshold(let threshold) = options.mode { result.threshold = threshold }
         let labelled = articles.indices.filter { gold[$0] != nil }
         if !labelled.isEmpty {

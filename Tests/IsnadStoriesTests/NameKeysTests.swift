@@ -1,0 +1,31 @@
+import IsnadStories
+import IsnadText
+import Testing
+
+@Suite("Cross-script name keys")
+struct NameKeysTests {
+    private func keys(_ word: String) -> Set<UInt64> {
+        Set(WordTokenizer.tokens(in: word).flatMap { NameKeys.keys(text: $0.text, key: $0.key) }.map { $0 & ~3 })
+    }
+
+    @Test("a name written in Latin, Arabic, Persian or Cyrillic letters shares a key")
+    func namesMatchAcrossScripts() {
+        let groups = [["Beirut", "بيروت", "بیروت", "وبيروت"], ["Erdogan", "Erdoğan", "أردوغان"], ["Macron", "ماكرون", "Макрон"],
+                      ["Tehran", "طهران", "تهران"], ["Lebanon", "لبنان"], ["Putin", "Путин", "بوتين", "پوتین"], ["Aramco", "أرامكو", "آرامکو"]]
+        for group in groups {
+            let first = keys(group[0])
+            #expect(!first.isEmpty, "\(group[0]) has no key")
+            for other in group.dropFirst() {
+                #expect(!first.isDisjoint(with: keys(other)), "\(group[0]) and \(other) share no key")
+            }
+        }
+    }
+
+    @Test("lower-case Latin words, short skeletons and different names get no shared key")
+    func ordinaryWordsAndOtherNames() {
+        #expect(keys("harbour").isEmpty)
+        #expect(keys("Iran").isEmpty) // R N: too short to tell from ordinary words
+        #expect(keys("Beirut").isDisjoint(with: keys("Baghdad")))
+        #expect(keys("Macron").isDisjoint(with: keys("أردوغان")))
+    }
+}
