@@ -67,7 +67,11 @@ public struct StoryArticle: Sendable, Equatable {
             shingleKeys.append(hash)
             guard index < Self.leadWords else { continue }
             if token.isNumber {
-                let digits = Digits.toASCII(token.key).filter(\.isNumber)
+                var digits = Digits.toASCII(token.key).filter(\.isNumber)
+                if index + 1 < tokens.count, let scale = Self.scaleWords[tokens[index + 1].key],
+                   let value = Digits.parseNumber(token.text), value * scale < 1e15 {
+                    digits = String(Int((value * scale).rounded())) // "11 هزار", "11 ألف" and "11,000" meet
+                }
                 if digits.count >= 2 {
                     numbers.insert(Fingerprint.hash("#" + digits))
                     terms.insert(Fingerprint.hash("#" + digits)) // rare numbers are evidence like rare words
@@ -81,6 +85,22 @@ public struct StoryArticle: Sendable, Equatable {
                   order: order, embedding: embedding, terms: terms.sorted(), numbers: numbers.sorted(), nameKeys: nameKeys.sorted(),
                   signature: Fingerprint.minHash(shingleKeys), wordCount: tokens.count)
     }
+
+    /// Words that multiply the number before them, by matching key, in the languages Isnad
+    /// reads most (English, Arabic, Persian) and a few more.
+    static let scaleWords: [String: Double] = {
+        let words: [(String, Double)] = [
+            ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("billions", 1e9),
+            ("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9), ("مليارات", 1e9),
+            ("هزار", 1e3), ("میلیون", 1e6), ("میلیارد", 1e9),
+            ("Tausend", 1e3), ("Millionen", 1e6), ("Million", 1e6), ("Milliarden", 1e9), ("Milliarde", 1e9),
+            ("mille", 1e3), ("milliards", 1e9), ("milliard", 1e9), ("mil", 1e3), ("millones", 1e6), ("millón", 1e6),
+            ("тысяч", 1e3), ("тысячи", 1e3), ("миллиона", 1e6), ("миллионов", 1e6), ("миллиард", 1e9), ("миллиардов", 1e9),
+        ]
+        var table: [String: Double] = [:]
+        for (word, scale) in words { if let key = WordTokenizer.tokens(in: word).first?.key { table[key] = scale } }
+        return table
+    }()
 
     /// Day number of an ISO date or date-time (`2018-03-11`, `2018-03-11T09:30:00Z`).
     public static func day(of published: String) -> Int? {

@@ -29,3 +29,21 @@ struct NameKeysTests {
         #expect(keys("Macron").isDisjoint(with: keys("أردوغان")))
     }
 }
+
+@Suite("Numbers across languages")
+struct NumberSignalTests {
+    private func numbers(_ text: String, _ language: String) -> Set<UInt64> {
+        Set(StoryArticle(id: "n", language: language, outlet: nil, title: "", published: nil, order: 0, embedding: nil, text: text).numbers)
+    }
+
+    @Test("a number with a scale word meets the same number written out in digits")
+    func scaleWords() {
+        let english = numbers("The death toll passed 11,000 on Wednesday, and 2.3 million people need shelter.", "en")
+        let persian = numbers("شمار جان‌باختگان از ۱۱ هزار نفر گذشت و ۲٫۳ میلیون نفر به سرپناه نیاز دارند.", "fa")
+        let arabic = numbers("تجاوز عدد القتلى 11 ألف شخص، ويحتاج 2.3 مليون شخص إلى مأوى.", "ar")
+        #expect(english.count == 2)
+        #expect(english == persian)
+        #expect(english == arabic)
+        #expect(numbers("Rescuers reached 11 villages.", "en").isDisjoint(with: english))
+    }
+}
