@@ -36,6 +36,20 @@ extension ArticleStore {
         }
     }
 
+    /// Articles whose stored signals predate name keys (stores made before migration v4), with
+    /// their stored vector and note, so the word signals can be recomputed without re-encoding.
+    public func articlesWithStaleSignals(limit: Int = 512) throws(StoreError) -> [(article: Article, vector: [Float]?, note: String?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, s.vector AS signalVector, s.note AS signalNote FROM articles a JOIN articleSignals s ON s.articleID = a.id
+                WHERE s.nameKeys IS NULL ORDER BY a.seq LIMIT ?
+                """, arguments: [limit]).map { row in
+                let vector: Data? = row["signalVector"]
+                return (try ArticleRow(row: row).article, vector.map { BlobColumn.values($0) }, row["signalNote"])
+            }
+        }
+    }
+
     /// Saves the story signals of articles (one transaction).
     public func saveSignals(_ signals: [StoryArticle], notes: [String?]) throws(StoreError) {
         do {

@@ -43,6 +43,16 @@ public struct StoryUpdater: Sendable {
             for (article, note) in zip(batch, notes) { if let note { summary.notes.append("\(article.path): \(note)") } }
             progress(summary.signalsComputed)
         }
+        // Signals stored by an older version lack name keys: recompute the word signals from the
+        // stored text, keeping the stored vectors.
+        var refreshedIDs = Set<String>()
+        while true {
+            let stale = try store.articlesWithStaleSignals(limit: 1024)
+            // Stop if a batch comes back (a store that cannot keep the column would loop forever).
+            guard let first = stale.first, refreshedIDs.insert(first.article.id).inserted else { break }
+            let refreshed = stale.map { StoryArticle($0.article, order: 0, embedding: $0.vector) }
+            try store.saveSignals(refreshed, notes: stale.map(\.note))
+        }
         summary.signalSeconds = Date().timeIntervalSince(start)
         let clusterStart = Date()
         let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
