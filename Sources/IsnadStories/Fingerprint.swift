@@ -1,3 +1,5 @@
+import IsnadText
+
 /// Text fingerprints for copy detection: 64-bit FNV-1a hashes of matching keys and a MinHash
 /// signature of word 4-shingles, whose agreement rate estimates the shingle sets' Jaccard
 /// similarity.
@@ -14,14 +16,9 @@ public enum Fingerprint {
         return value
     }
 
-    /// SplitMix64 finalizer: a strong 64-bit mix, used to derive the signature's hash functions.
+    /// SplitMix64 finalizer, used to derive the signature's hash functions.
     @inline(__always)
-    static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func mix(_ x: UInt64) -> UInt64 { BitMix.splitMix64(x) }
 
     /// MinHash signature of the word-hash sequence's shingles (a text shorter than one shingle
     /// uses its words as one shingle; an empty text gets all-max, which matches nothing).

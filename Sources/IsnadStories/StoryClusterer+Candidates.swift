@@ -1,4 +1,5 @@
 import Foundation
+import IsnadText
 
 extension StoryClusterer {
     /// Scores the candidate stories of an article, best first; `centered` is its vector centered

@@ -1,3 +1,5 @@
+import IsnadText
+
 /// Online story clustering: each article, in stream order (publication day when known, else
 /// arrival), joins the open story its evidence points to or opens a new one. Evidence: the e5
 /// cosine to the story's centroid judged against that language pair's background, the share of

@@ -1,3 +1,5 @@
+import IsnadText
+
 /// A story while it is open for new articles: members, centroid and the terms and numbers its
 /// articles share. Closed stories (outside the time window) drop their term tables.
 struct StoryState: Sendable {

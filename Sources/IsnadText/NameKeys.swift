@@ -1,19 +1,18 @@
-import IsnadText
-
 /// Cross-script name keys: a word reduced to the classes of its consonants, so that a name
 /// written in Latin, Arabic-script or Cyrillic letters gets one key. `Beirut`, `بيروت` and
 /// `بیروت` → B R T; `Erdogan`, `أردوغان` → R D G N; `Putin`, `بوتين`, `Путин` → B T N. Vowels
 /// (and the letters Arabic script uses for them) are dropped and repeated classes collapse,
 /// because transliterations differ mostly there. Collisions between unrelated words are
-/// expected; clustering weighs a key by its rarity in each script (see ``StoryClusterer``).
+/// expected; story clustering weighs a key by its rarity in each script.
 public enum NameKeys {
     /// The writing systems whose keys are compared with each other.
     public enum Family: Int, Sendable, CaseIterable {
         case latin = 0, arabic = 1, cyrillic = 2
 
-        var bit: UInt8 { 1 << UInt8(rawValue) }
+        /// The family's bit in a set of families.
+        public var bit: UInt8 { 1 << UInt8(rawValue) }
         /// Mixed into a skeleton to count its articles per family.
-        var salt: UInt64 { Fingerprint.mix(0x6661_6D69_6C79 &+ UInt64(rawValue)) }
+        public var salt: UInt64 { BitMix.splitMix64(0x6661_6D69_6C79 &+ UInt64(rawValue)) }
     }
 
     /// The family of a word's first letter, nil for other scripts.
@@ -83,16 +82,16 @@ public enum NameKeys {
     private static func hash(_ classes: [UInt8], _ family: Family) -> UInt64 {
         var value: UInt64 = 0x6E61_6D65_6B65_7973 // "namekeys"
         for c in classes { value = (value ^ UInt64(c)) &* 1_099_511_628_211 }
-        return (Fingerprint.mix(value) & ~3) | UInt64(family.rawValue)
+        return (BitMix.splitMix64(value) & ~3) | UInt64(family.rawValue)
     }
 
     /// The script-independent part of a key.
     @inline(__always)
-    static func skeleton(of key: UInt64) -> UInt64 { key & ~3 }
+    public static func skeleton(of key: UInt64) -> UInt64 { key & ~3 }
 
     /// The family a key was written in.
     @inline(__always)
-    static func family(ofKey key: UInt64) -> Family { Family(rawValue: Int(key & 3)) ?? .latin }
+    public static func family(ofKey key: UInt64) -> Family { Family(rawValue: Int(key & 3)) ?? .latin }
 
     // Classes: B (b p) F (f v ph) T (t th) D (d dh) S (s c-soft) X (sh ch) Z (z) K (k q c kh)
     // G (g gh j) H (h) M N L R.
