@@ -19,6 +19,9 @@ struct EvalClustersCommand: ParsableCommand {
     @Argument(help: "wikinews, semeval, or a JSONL path.")
     var data: String
 
+    @Option(help: "Also cluster this many shuffled arrival orders (fixed seeds) and print each method's spread.")
+    var orders = 1
+
     @OptionGroup var encoder: EncoderOptions
 
     func run() throws {
@@ -118,6 +121,33 @@ struct EvalClustersCommand: ParsableCommand {
             if result.skipped > 0 { line += ", \(result.skipped) skipped" }
             if let t = result.threshold { line += String(format: "  (cosine ≥ %.3f)", t) }
             print(line)
+        }
+        if orders > 1 {
+            // The file order plus orders − 1 shuffles; the baseline's threshold is chosen again for each.
+            var mine = [isnad.headline], theirs = [baseline.headline]
+            var pairF1 = isnad.perLanguagePair.map { [$0.scores.f1] }, basePairF1 = baseline.perLanguagePair.map { [$0.scores.f1] }
+            for seed in 1..<orders {
+                let arrival = evaluation.shuffledArrival(seed: UInt64(seed))
+                let run = evaluation.run(arrival: arrival), base = evaluation.bestBaseline(arrival: arrival)
+                mine.append(run.headline)
+                theirs.append(base.headline)
+                for (k, entry) in run.perLanguagePair.enumerated() where k < pairF1.count { pairF1[k].append(entry.scores.f1) }
+                for (k, entry) in base.perLanguagePair.enumerated() where k < basePairF1.count { basePairF1[k].append(entry.scores.f1) }
+            }
+            func spread(_ values: [Double]) -> String {
+                let mean = values.reduce(0, +) / Double(values.count)
+                return String(format: "mean %.3f, min %.3f, max %.3f", mean, values.min() ?? 0, values.max() ?? 0)
+            }
+            let figure = isnad.bcubed != nil ? "BCubed F1" : "pairs F1"
+            print("over \(orders) arrival orders, \(figure): isnad \(spread(mine)); baseline \(spread(theirs))")
+            print("  isnad ahead in \(zip(mine, theirs).filter { $0 > $1 }.count) of \(orders) orders")
+            if !pairF1.isEmpty {
+                print("  per language pair, mean F1 over the orders (isnad | baseline):")
+                for (k, entry) in isnad.perLanguagePair.enumerated() {
+                    let a = pairF1[k].reduce(0, +) / Double(pairF1[k].count), b = basePairF1[k].reduce(0, +) / Double(basePairF1[k].count)
+                    print(String(format: "    %@  %.3f | %.3f%@", entry.pair.padding(toLength: 6, withPad: " ", startingAt: 0), a, b, a > b ? "" : "  (not ahead)"))
+                }
+            }
         }
         if !isnad.perLanguagePair.isEmpty {
             print("per language pair (isnad | baseline):")

@@ -1,3 +1,5 @@
+import IsnadText
+
 /// Runs the clusterer over an evaluation stream and scores it, next to the baseline a user
 /// would build by hand: e5 cosine to the closest story centroid with one global threshold,
 /// the threshold chosen best on the same data.
@@ -29,10 +31,13 @@ public struct ClusterEvaluation: Sendable {
         self.pairs = pairs
     }
 
-    /// Clusters with `options` (articles in the given order) and scores the result.
-    public func run(_ options: ClusteringOptions = ClusteringOptions()) -> Result {
+    /// Clusters with `options` and scores the result. Articles arrive in the given order, or in
+    /// `arrival` (a permutation of their indices), and are then sorted by day, stably.
+    public func run(_ options: ClusteringOptions = ClusteringOptions(), arrival: [Int]? = nil) -> Result {
         var clusterer = StoryClusterer(options: options)
-        let order = articles.indices.sorted { (articles[$0].day ?? Int.min, $0) < (articles[$1].day ?? Int.min, $1) }
+        var rank = Array(articles.indices)
+        if let arrival { for (position, index) in arrival.enumerated() { rank[index] = position } }
+        let order = articles.indices.sorted { (articles[$0].day ?? Int.min, rank[$0]) < (articles[$1].day ?? Int.min, rank[$1]) }
         var position = [Int](repeating: 0, count: articles.count)
         for (rank, index) in order.enumerated() {
             position[index] = rank
@@ -72,14 +77,27 @@ public struct ClusterEvaluation: Sendable {
     }
 
     /// The baseline at every threshold from 0.70 to 0.98 (step 0.005); the best by headline figure.
-    public func bestBaseline() -> Result {
+    public func bestBaseline(arrival: [Int]? = nil) -> Result {
         var best: Result?
         for step in 0...56 {
             var options = ClusteringOptions()
             options.mode = .cosineThreshold(0.70 + Float(step) * 0.005)
-            let result = run(options)
+            let result = run(options, arrival: arrival)
             if result.headline > (best?.headline ?? -1) { best = result }
         }
         return best ?? run()
+    }
+}
+
+extension ClusterEvaluation {
+    /// A shuffled arrival order, the same for the same seed (online clustering depends on
+    /// order; scoring several orders shows how much of a figure is luck of the order).
+    public func shuffledArrival(seed: UInt64) -> [Int] {
+        var order = Array(articles.indices), state = seed
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            state = BitMix.splitMix64(state)
+            order.swapAt(i, Int(state % UInt64(i + 1)))
+        }
+        return order
     }
 }
