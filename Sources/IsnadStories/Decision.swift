@@ -25,8 +25,8 @@ public struct Decision: Sendable, Equatable, Codable {
         /// Share of the article's numbers already in the story.
         public var numberShare: Double
         /// Rarity-weighted names (cross-script keys) the article shares with the story's articles
-        /// in other scripts, as a share of ``ClusteringOptions/nameSaturation``; nil when the story
-        /// has no article in another script.
+        /// in other scripts, as a share of ``ClusteringOptions/nameSaturation``; nil when names did
+        /// not count (no article in another script, or the cosine too close to the background).
         public var nameShare: Double? = nil
         /// Days between the article and the story's nearest article, when both are dated.
         public var dayGap: Int?

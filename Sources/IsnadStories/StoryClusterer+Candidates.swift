@@ -127,7 +127,7 @@ extension StoryClusterer {
             if state.numbers.contains(number) { numberHave += weight }
         }
         let numberShare = numberTotal > 0 ? numberHave / numberTotal : 0
-        let nameShare = self.nameShare(article, state)
+        var nameShare: Double?
         var gap: Int?
         if let day = article.day, let first = state.firstDay, let last = state.lastDay {
             gap = max(0, first - day, day - last)
@@ -139,7 +139,10 @@ extension StoryClusterer {
         if let cosine {
             let z = (Double(cosine) - background.mean) / background.deviation
             score = z + options.termWeight * termShare + options.numberWeight * numberShare - penalty
-            if z >= options.nameMinimumSpreads { score += options.nameWeight * (nameShare ?? 0) }
+            if z >= options.nameMinimumSpreads, let names = self.nameShare(article, state) {
+                nameShare = names
+                score += options.nameWeight * names
+            }
         } else {
             score = options.lexicalOnlyWeight * termShare + options.numberWeight * numberShare - penalty
         }
