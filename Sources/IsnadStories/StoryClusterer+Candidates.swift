@@ -176,20 +176,13 @@ extension StoryClusterer {
 
     /// Rarity weight of a name skeleton among the articles written in one family (0 when common).
     func nameRarity(_ skeleton: UInt64, _ family: NameKeys.Family) -> Double {
-        let count = familyDocuments[family.rawValue]
-        let total = Double(count + 1), df = Double(documentFrequency[skeleton ^ family.salt])
-        if count >= 50 && df / total > options.commonTermShare { return 0 }
-        return log(total / (df + 1)) + 1
+        rarity(documentFrequency[skeleton ^ family.salt], among: familyDocuments[family.rawValue])
     }
 }
 
 extension StoryClusterer {
     /// Rarity of a number across the articles seen (0 when most articles have it).
-    func numberWeight(_ number: UInt64) -> Double {
-        let total = Double(documents + 1), df = Double(documentFrequency[number])
-        if documents >= 50 && df / total > options.commonTermShare { return 0 }
-        return log(total / (df + 1)) + 1
-    }
+    func numberWeight(_ number: UInt64) -> Double { rarity(documentFrequency[number], among: documents) }
 }
 
 /// Dot product, eight lanes at a time (the centroid scan is the hot loop of clustering).

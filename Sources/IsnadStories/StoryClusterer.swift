@@ -176,12 +176,15 @@ public struct StoryClusterer: Sendable {
 
     /// Rarity weight of each of the article's terms (0 for common ones).
     func termWeights(_ article: StoryArticle) -> [(term: UInt64, weight: Double)] {
-        let total = Double(documents + 1)
-        return article.terms.map { term in
-            let df = Double(documentFrequency[term])
-            let common = documents >= 50 && df / total > options.commonTermShare
-            return (term, common ? 0 : (total / (df + 1)).logarithm + 1)
-        }
+        article.terms.map { ($0, rarity(documentFrequency[$0], among: documents)) }
+    }
+
+    /// Rarity weight of something found in `count` of `documents` articles: log inverse document
+    /// frequency, 0 once it is in more than ``ClusteringOptions/commonTermShare`` of 50 or more.
+    func rarity(_ count: Int, among documents: Int) -> Double {
+        let total = Double(documents + 1), df = Double(count)
+        if documents >= 50 && df / total > options.commonTermShare { return 0 }
+        return (total / (df + 1)).logarithm + 1
     }
 
     private mutating func merge(_ other: Int, into target: Int) {
