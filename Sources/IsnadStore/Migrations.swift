@@ -94,8 +94,8 @@ enum StoreMigrations {
             try db.execute(sql: "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', \(32 << 20))")
         }
         migrator.registerMigration("v4-name-keys") { db in
-            // Cross-script name keys of each article (see NameKeys); rows stored before have none
-            // until their articles are analysed again.
+            // Cross-script name keys of each article (see NameKeys). Rows stored before stay NULL
+            // until StoryUpdater recomputes their word signals from the stored text.
             try db.alter(table: "articleSignals") { t in t.add(column: "nameKeys", .blob) }
         }
         return migrator
