@@ -15,6 +15,8 @@ public struct StoredStory: Sendable, Equatable {
     public var articleCount: Int
     public var firstPublished: String?
     public var lastPublished: String?
+    /// When the story was first stored.
+    public var createdAt: String?
 }
 
 /// One article of a stored story, with why it is there.
@@ -69,67 +71,16 @@ extension ArticleStore {
         }
     }
 
-    /// Every article's story signals in ingestion order (the stream the story engine replays),
+    /// Every article's story signals in ingestion order (the stream a rebuild replays),
     /// optionally only those published on or after `sinceDay` (plus undated ones).
     public func signals(sinceDay: Int? = nil) throws(StoreError) -> [StoryArticle] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.language, a.outlet, a.title, s.day, s.terms, s.numbers, s.nameKeys, s.signature, s.wordCount, s.vector
-                FROM articles a JOIN articleSignals s ON s.articleID = a.id
-                WHERE ? IS NULL OR s.day IS NULL OR s.day >= ? ORDER BY a.seq
-                """, arguments: [sinceDay, sinceDay])
-            return rows.enumerated().map { order, row in
-                let vector: Data? = row["vector"]
-                return StoryArticle(id: row["id"], language: row["language"], outlet: row["outlet"], title: row["title"], day: row["day"],
-                                    order: order, embedding: vector.map { BlobColumn.values($0) },
-                                    terms: BlobColumn.values(row["terms"]), numbers: BlobColumn.values(row["numbers"]),
-                                    nameKeys: BlobColumn.values(row["nameKeys"]), signature: BlobColumn.values(row["signature"]), wordCount: row["wordCount"])
-            }
-        }
+        try read { db in try StoryTables.all(db, sinceDay: sinceDay) }
     }
 
-    /// Replaces the stories of `signals`' articles with `analysis` (one transaction); stories
-    /// that lose all their articles are deleted.
-    public func replaceStories(_ analysis: StoryAnalysis, for signals: [StoryArticle]) throws(StoreError) {
-        do {
-            try queue.write { db in
-                let ids = signals.map(\.id)
-                for chunk in stride(from: 0, to: ids.count, by: 500) {
-                    let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
-                    let marks = part.map { _ in "?" }.joined(separator: ",")
-                    try db.execute(sql: "DELETE FROM storyArticles WHERE articleID IN (\(marks))", arguments: StatementArguments(part))
-                }
-                try db.execute(sql: "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT storyID FROM storyArticles WHERE storyID IS NOT NULL)")
-                let base = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM stories") ?? 0) + 1
-                let insertStory = try db.cachedStatement(sql: """
-                    INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount, firstPublished, lastPublished)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for story in analysis.stories {
-                    try insertStory.execute(arguments: [
-                        base + story.id, story.title, story.language, JSONColumn.strings(story.languages), JSONColumn.strings(story.outlets),
-                        story.independentSources, story.articles.count, story.firstDay.map(StoryPipeline.date(ofDay:)),
-                        story.lastDay.map(StoryPipeline.date(ofDay:)),
-                    ])
-                }
-                let insertMember = try db.cachedStatement(sql: """
-                    INSERT INTO storyArticles (articleID, storyID, position, duplicateOf, syndicationOf, decision) VALUES (?, ?, ?, ?, ?, ?)
-                    """)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                for (index, signal) in signals.enumerated() {
-                    var decision = analysis.decisions[index]
-                    decision.story = analysis.storyOfArticle[index].map { base + $0 }
-                    let json = String(decoding: try encoder.encode(decision), as: UTF8.self)
-                    let group = analysis.syndicationGroup[index]
-                    try insertMember.execute(arguments: [
-                        signal.id, analysis.storyOfArticle[index].map { base + $0 }, index,
-                        analysis.duplicateOf[index].map { signals[$0].id }, group == index ? nil : signals[group].id, json,
-                    ])
-                }
-            }
-        } catch {
-            throw StoreError(path: path, message: "cannot save stories: \(error)")
+    /// Stories in the store (merged ones not counted).
+    public func storyCount() throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories WHERE mergedInto IS NULL AND articleCount > 0") ?? 0
         }
     }
 
@@ -137,22 +88,34 @@ extension ArticleStore {
     public func stories(limit: Int = 50) throws(StoreError) -> [StoredStory] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT * FROM stories ORDER BY lastPublished IS NULL, lastPublished DESC, articleCount DESC, id LIMIT ?
+                SELECT * FROM stories WHERE mergedInto IS NULL AND articleCount > 0
+                ORDER BY lastPublished IS NULL, lastPublished DESC, articleCount DESC, id LIMIT ?
                 """, arguments: [limit]).map(StoredStory.init(row:))
         }
     }
 
-    /// One story and its articles in stream order; nil when there is no such story.
-    public func story(id: Int) throws(StoreError) -> (story: StoredStory, articles: [StoredStoryArticle])? {
+    /// One story and its articles in stream order; nil when there never was such a story. A
+    /// story merged into another resolves to the story it went into, saying so.
+    public func story(id: Int) throws(StoreError) -> StoryDetail? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM stories WHERE id = ?", arguments: [id]) else { return nil }
+            var path: [Int] = []
+            var current = id
+            var row: Row?
+            while true {
+                guard let found = try Row.fetchOne(db, sql: "SELECT * FROM stories WHERE id = ?", arguments: [current]) else { return nil }
+                row = found
+                guard let next: Int = found["mergedInto"], !path.contains(next), path.count < 64 else { break }
+                path.append(current)
+                current = next
+            }
+            guard let row else { return nil }
             let members = try Row.fetchAll(db, sql: """
                 SELECT a.id, a.title, a.language, a.outlet, a.published, a.path, a.paragraphs, a.removed,
                        m.duplicateOf, m.syndicationOf, m.decision
                 FROM storyArticles m JOIN articles a ON a.id = m.articleID WHERE m.storyID = ? ORDER BY m.position
-                """, arguments: [id])
+                """, arguments: [current])
             let decoder = JSONDecoder()
-            return (StoredStory(row: row), members.map { row in
+            return StoryDetail(story: StoredStory(row: row), mergedFrom: path, articles: members.map { row in
                 let paragraphs: [TextSpan] = JSONColumn.decode(row["paragraphs"]) ?? []
                 let removed: RemovedReport = JSONColumn.decode(row["removed"]) ?? RemovedReport()
                 let summary = ArticleSummary(id: row["id"], title: row["title"], language: row["language"], outlet: row["outlet"],
@@ -164,6 +127,26 @@ extension ArticleStore {
             })
         }
     }
+
+    /// The story each article is in now (articles not clustered are absent).
+    public func storyOfArticles() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var result: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT articleID, storyID FROM storyArticles WHERE storyID IS NOT NULL") {
+                result[row["articleID"]] = row["storyID"]
+            }
+            return result
+        }
+    }
+}
+
+/// One story as every view shows it: the story, its articles in stream order, and the ids
+/// that led to it (an old id of a story merged into this one).
+public struct StoryDetail: Sendable {
+    public var story: StoredStory
+    /// Ids followed to reach `story`, first the one asked for; empty when it was asked for directly.
+    public var mergedFrom: [Int]
+    public var articles: [StoredStoryArticle]
 }
 
 extension StoredStory {
@@ -177,6 +160,7 @@ extension StoredStory {
         articleCount = row["articleCount"]
         firstPublished = row["firstPublished"]
         lastPublished = row["lastPublished"]
+        createdAt = row["createdAt"]
     }
 }
 

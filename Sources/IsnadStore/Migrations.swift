@@ -98,6 +98,28 @@ enum StoreMigrations {
             // until StoryUpdater recomputes their word signals from the stored text.
             try db.alter(table: "articleSignals") { t in t.add(column: "nameKeys", .blob) }
         }
+        migrator.registerMigration("v5-stable-stories") { db in
+            // Story ids are kept for life: a merged story stays as a row pointing at the story it
+            // went into; `position` of storyArticles is the article's place in the story stream.
+            try db.alter(table: "stories") { t in
+                t.add(column: "mergedInto", .integer)
+                t.add(column: "createdAt", .text)
+                t.add(column: "updatedAt", .text)
+            }
+            try db.create(index: "storyArticles_position", on: "storyArticles", columns: ["position"])
+            try db.create(index: "articleSignals_day", on: "articleSignals", columns: ["day"])
+            // The story engine's state after the last update (see StoryStream+Snapshot), so that
+            // the next ingest places only its new articles. `windowIDs` names the articles of the
+            // copy detector's window, in stream order.
+            try db.create(table: "storyEngineState") { t in
+                t.primaryKey("name", .text)
+                t.column("version", .integer).notNull()
+                t.column("articles", .integer).notNull()
+                t.column("state", .blob).notNull()
+                t.column("windowIDs", .blob).notNull()
+                t.column("savedAt", .text).notNull()
+            }
+        }
         return migrator
     }
 }

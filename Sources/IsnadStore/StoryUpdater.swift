@@ -1,12 +1,14 @@
 import Foundation
+import GRDB
 import IsnadEncoder
 import IsnadIngest
 import IsnadStories
 
-/// Keeps the store's stories up to date: computes the story signals (vector, terms, numbers,
-/// fingerprint) of articles that lack them, then replays the article stream through the story
-/// engine and saves the result. Replaying from stored signals is fast (no source is re-read and
-/// no vector recomputed), so stories always reflect every article in the store.
+/// Keeps the store's stories up to date. After an ingest it computes the new articles' signals
+/// and places only those articles, continuing from the story engine's saved state: cost follows
+/// the size of the ingest, not of the store. Story ids are kept for life; a full rebuild
+/// (``rebuild(embedder:since:progress:)``) hands the ids users know to the stories that hold
+/// most of their articles.
 public struct StoryUpdater: Sendable {
     public let store: ArticleStore
     public var engine: StoryEngine
@@ -19,26 +21,59 @@ public struct StoryUpdater: Sendable {
     /// What an update did.
     public struct Summary: Sendable {
         public var signalsComputed = 0
+        /// Articles placed by this update.
         public var articles = 0
+        /// Of them, placed among the stories of their own days (published before the open window).
+        public var lateArticles = 0
+        /// Stories created or changed.
+        public var storiesTouched = 0
+        /// Stories in the store after the update (merged ones not counted).
         public var stories = 0
+        /// Whether the stories were rebuilt by a full replay (no saved state, or asked for).
+        public var rebuilt = false
         public var notes: [String] = []
         public var signalSeconds = 0.0
         public var clusterSeconds = 0.0
     }
 
-    /// Signals for new articles, then stories for all of them, or for those published on or
-    /// after `since` (`YYYY-MM-DD`) and the window before it.
-    public func update(embedder: StoryEmbedder?, since: String? = nil,
-                       progress: (Int) -> Void = { _ in }) throws -> Summary {
+    /// Signals for new articles, then places the articles no update has placed yet.
+    public func update(embedder: StoryEmbedder?, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
+        var summary = try computeSignals(embedder: embedder, progress: progress)
+        let start = Date()
+        try store.write { db in try StoryPlacement(options: engine.options).placeNew(db, &summary) }
+        summary.clusterSeconds = Date().timeIntervalSince(start)
+        summary.stories = try store.storyCount()
+        return summary
+    }
+
+    /// Signals for new articles, then a replay of every article (or of those published on or
+    /// after `since`, `YYYY-MM-DD`, and the window before it); story ids are kept where the
+    /// rebuilt stories hold their articles.
+    public func rebuild(embedder: StoryEmbedder?, since: String? = nil, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
+        var summary = try computeSignals(embedder: embedder, progress: progress)
+        let start = Date()
+        let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
+        try store.write { db in try StoryPlacement(options: engine.options).rebuild(db, sinceDay: sinceDay, &summary) }
+        summary.clusterSeconds = Date().timeIntervalSince(start)
+        summary.stories = try store.storyCount()
+        return summary
+    }
+
+    private func computeSignals(embedder: StoryEmbedder?, progress: (Int) -> Void) throws(StoreError) -> Summary {
         var summary = Summary()
         var pipeline = StoryPipeline(engine: engine, embedder: embedder)
         let start = Date()
         while true {
             let batch = try store.articlesWithoutSignals(limit: 256)
             if batch.isEmpty { break }
-            let (signals, notes) = try pipeline.signals(batch)
+            let signals: [StoryArticle], notes: [String?]
+            do { (signals, notes) = try pipeline.signals(batch) } catch {
+                throw StoreError(path: store.path, message: "cannot compute story signals: \(error)")
+            }
             try store.saveSignals(signals, notes: notes)
-            try pipeline.embedder?.cache?.save()
+            do { try pipeline.embedder?.cache?.save() } catch {
+                summary.notes.append("could not save the vector cache: \(error)")
+            }
             summary.signalsComputed += batch.count
             for (article, note) in zip(batch, notes) { if let note { summary.notes.append("\(article.path): \(note)") } }
             progress(summary.signalsComputed)
@@ -54,17 +89,6 @@ public struct StoryUpdater: Sendable {
             try store.saveSignals(refreshed, notes: stale.map(\.note))
         }
         summary.signalSeconds = Date().timeIntervalSince(start)
-        let clusterStart = Date()
-        let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
-        let signals = try store.signals(sinceDay: sinceDay)
-        let analysis = engine.analyze(signals)
-        try store.replaceStories(analysis, for: signals)
-        for (signal, decision) in zip(signals, analysis.decisions) where decision.action == .skipped {
-            if let note = decision.note { summary.notes.append("article \(signal.id.prefix(12)): \(note)") }
-        }
-        summary.articles = signals.count
-        summary.stories = analysis.stories.count
-        summary.clusterSeconds = Date().timeIntervalSince(clusterStart)
         return summary
     }
 }

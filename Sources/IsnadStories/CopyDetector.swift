@@ -23,10 +23,14 @@ public struct CopyDetector: Sendable {
     /// days), which keeps memory flat on long streams.
     public var window = 50_000
 
-    private static let bands = 16, rows = 4
-    private var buckets: [UInt64: [Int32]] = [:]
-    private var signatures: [[UInt32]] = []
-    private var groups: [Int32] = []
+    static let bands = 16, rows = 4
+    var buckets: [UInt64: [Int32]] = [:]
+    var signatures: [[UInt32]] = []
+    var groups: [Int32] = []
+    /// Whether each article's bands went into `buckets` (long enough, full signature).
+    var bucketed: [Bool] = []
+    /// Articles before this one were forgotten (their signatures emptied, out of the buckets).
+    var firstKept = 0
 
     public init() {}
 
@@ -39,21 +43,20 @@ public struct CopyDetector: Sendable {
         signatures.append(signature)
         guard wordCount >= Self.minimumWords, signature.count == Self.bands * Self.rows else {
             groups.append(Int32(index))
+            bucketed.append(false)
             return Verdict(duplicateOf: nil, group: index, similarity: 0)
         }
         var best: (index: Int, similarity: Double)?
         var seen = Set<Int32>()
-        var keys: [UInt64] = []
-        for band in 0..<Self.bands {
-            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<Self.rows { key = Fingerprint.mix(key ^ UInt64(signature[band * Self.rows + row])) }
-            keys.append(key)
+        let keys = Self.bandKeys(signature)
+        for key in keys {
             for other in buckets[key] ?? [] where seen.insert(other).inserted {
                 let similarity = Fingerprint.similarity(signature, signatures[Int(other)])
                 if similarity > (best?.similarity ?? 0) { best = (Int(other), similarity) }
             }
         }
         for key in keys { buckets[key, default: []].append(Int32(index)) }
+        bucketed.append(true)
         if index > 0, index % 8192 == 0 { forget(before: index - window) }
         var verdict = Verdict(duplicateOf: nil, group: index, similarity: best?.similarity ?? 0)
         if let best, best.similarity >= Self.syndicationThreshold {
@@ -64,8 +67,18 @@ public struct CopyDetector: Sendable {
         return verdict
     }
 
+    /// The LSH keys of a signature's bands.
+    static func bandKeys(_ signature: [UInt32]) -> [UInt64] {
+        (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows { key = Fingerprint.mix(key ^ UInt64(signature[band * rows + row])) }
+            return key
+        }
+    }
+
     private mutating func forget(before cutoff: Int) {
         guard cutoff > 0 else { return }
+        firstKept = max(firstKept, cutoff)
         for (key, list) in buckets {
             if let last = list.last, Int(last) < cutoff { buckets[key] = nil; continue }
             if let first = list.first, Int(first) < cutoff { buckets[key] = list.filter { Int($0) >= cutoff } }

@@ -6,8 +6,8 @@
 /// between same-language and cross-language pairs. Means start from priors measured on the
 /// development data and follow the stream.
 public struct LanguageMeans: Sendable {
-    private var sums: [String: [Double]] = [:]
-    private var counts: [String: Double] = [:]
+    var sums: [String: [Double]] = [:]
+    var counts: [String: Double] = [:]
     private let priors: [String: [Float]]
     /// Weight of the prior, in articles.
     public let priorWeight: Double

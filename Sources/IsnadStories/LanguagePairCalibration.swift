@@ -27,7 +27,7 @@ public struct LanguagePairCalibration: Sendable {
     public var priorWeight = 30.0
     /// Observations kept in memory's weight before old ones fade.
     public var memory = 20_000.0
-    private var pairs: [String: Moments] = [:]
+    var pairs: [String: Moments] = [:]
 
     public init() {}
 

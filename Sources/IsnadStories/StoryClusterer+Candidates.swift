@@ -12,15 +12,15 @@ extension StoryClusterer {
         for (term, _) in rare {
             for id in (termIndex[term] ?? []).suffix(64) {
                 let story = root(Int(id))
-                if stories[story].open { pool.insert(story) }
+                if stories[story]?.open == true { pool.insert(story) }
             }
         }
         // Centroid index: the open stories of the time window, closest first.
         var byCosine: [(story: Int, cosine: Float)] = []
         if let vector = article.embedding {
             byCosine.reserveCapacity(open.count)
-            for id in open where parent[Int(id)] == id {
-                guard let centroid = stories[Int(id)].centroid else { continue }
+            for id in open where parent[Int(id)] == nil {
+                guard let centroid = stories[Int(id)]?.centroid else { continue }
                 byCosine.append((Int(id), dot(vector, centroid)))
             }
             byCosine.sort { $0.cosine > $1.cosine }
@@ -36,7 +36,8 @@ extension StoryClusterer {
         var scored: [Decision.Evidence] = []
         for story in pool {
             let cosine = centered.flatMap { centeredCosine($0, story) }
-            scored.append(evidence(story, article, weights, cosine: cosine))
+            guard let state = stories[story] else { continue }
+            scored.append(evidence(story, state, article, weights, cosine: cosine))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.story < $1.story) }
         return scored
@@ -50,7 +51,8 @@ extension StoryClusterer {
         for k in 0..<samples {
             let story = ranking[3 + k * rest / samples].story
             guard let cosine = centeredCosine(centered, story) else { continue }
-            calibration.observeBackground(article.language, stories[story].dominantLanguage, cosine: cosine)
+            guard let language = stories[story]?.dominantLanguage else { continue }
+            calibration.observeBackground(article.language, language, cosine: cosine)
         }
     }
 
@@ -75,8 +77,8 @@ extension StoryClusterer {
     /// Cosine between a centered article vector and the story's mean vector centered on its
     /// members' language means.
     mutating func centeredCosine(_ centered: [Float], _ story: Int) -> Float? {
-        guard let sum = stories[story].centroidSum else { return nil }
-        let languages = stories[story].vectorLanguages
+        guard let state = stories[story], let sum = state.centroidSum else { return nil }
+        let languages = state.vectorLanguages
         let count = Float(languages.values.reduce(0, +))
         guard count > 0 else { return nil }
         // mean = sum / count − Σ share(language) · mean(language), taken on the fly.
@@ -106,13 +108,12 @@ extension StoryClusterer {
         return dotProduct / max(norm.squareRoot(), 1e-12)
     }
 
-    private func evidence(_ story: Int, _ article: StoryArticle, _ weights: [(term: UInt64, weight: Double)],
+    private func evidence(_ story: Int, _ state: StoryState, _ article: StoryArticle, _ weights: [(term: UInt64, weight: Double)],
                           cosine: Float?) -> Decision.Evidence {
-        let state = stories[story]
         // A term counts by the share of the story's articles that have it, so a growing story's
         // vocabulary does not make everything look related.
         var have = 0.0, total = 0.0
-        let size = Double(max(1, state.members.count))
+        let size = Double(max(1, state.memberCount))
         for (term, weight) in weights where weight > 0 {
             total += weight
             if let count = state.terms[term] { have += weight * min(1, 2 * Double(count) / size) }

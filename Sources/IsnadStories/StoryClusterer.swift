@@ -13,11 +13,18 @@ public struct StoryClusterer: Sendable {
     /// Language means for the article being placed (cleared per article).
     var meanCache: [String: [Float]] = [:]
     let siteMessages = SiteMessageDetector()
-    public private(set) var decisions: [Decision] = []
+    public internal(set) var decisions: [Decision] = []
 
-    var stories: [StoryState] = []
-    var parent: [Int32] = []            // story union-find (merges)
-    var articleStory: [Int32] = []      // story at assignment, -1 when skipped
+    /// Stories by id: every story of a one-pass run; after a restore, the open ones and those
+    /// the copy window's articles belong to.
+    var stories: [Int: StoryState] = [:]
+    /// Stories merged into another (id → the story it went into).
+    var parent: [Int: Int] = [:]
+    /// Story of each article at assignment (-1 when skipped), from stream position `articleBase`.
+    var articleStory: [Int32] = []
+    var articleBase = 0
+    /// The id the next opened story gets: ids are never reused, so a stored story keeps its id.
+    public internal(set) var nextStoryID = 0
     var open: [Int32] = []              // ids of open stories
     var termIndex: [UInt64: [Int32]] = [:]
     var documentFrequency = TermCounts()
@@ -25,21 +32,22 @@ public struct StoryClusterer: Sendable {
     /// Articles with name keys per ``NameKeys/Family``; their counts per skeleton are in
     /// `documentFrequency` under skeleton ⊕ family salt.
     var familyDocuments = [Int](repeating: 0, count: NameKeys.Family.allCases.count)
-    private var latestDay: Int?
-    private var latestOrder = 0
+    var latestDay: Int?
+    var latestOrder = 0
 
     public init(options: ClusteringOptions = ClusteringOptions()) {
         self.options = options
     }
 
     /// Articles seen so far.
-    public var articleCount: Int { articleStory.count }
+    public var articleCount: Int { articleBase + articleStory.count }
     /// Stories open for new articles now.
     public var openStoryCount: Int { open.count }
 
     /// The story an article belongs to now (after merges), nil when it was skipped.
     public func story(ofArticle index: Int) -> Int? {
-        let story = articleStory[index]
+        guard index >= articleBase, index - articleBase < articleStory.count else { return nil }
+        let story = articleStory[index - articleBase]
         return story < 0 ? nil : root(Int(story))
     }
 
@@ -48,14 +56,18 @@ public struct StoryClusterer: Sendable {
 
     func root(_ story: Int) -> Int {
         var current = story
-        while parent[current] != Int32(current) { current = Int(parent[current]) }
+        while let next = parent[current] { current = next }
         return current
     }
+
+    /// Whether `id` is an open story that was not merged away.
+    @inline(__always)
+    func isLive(_ id: Int) -> Bool { parent[id] == nil && stories[id]?.open == true }
 
     /// Assigns the next article of the stream and says why.
     @discardableResult
     public mutating func add(_ article: StoryArticle) -> Decision {
-        let index = articleStory.count
+        let index = articleCount
         if article.wordCount < options.minimumWords {
             articleStory.append(-1)
             let decision = Decision(article: index, action: .skipped, story: nil, chosen: nil, runnerUp: nil,
@@ -84,20 +96,20 @@ public struct StoryClusterer: Sendable {
         if let best = scored.first, best.score >= threshold {
             decision = Decision(article: index, action: .joined, story: best.story, chosen: best,
                                 runnerUp: scored.dropFirst().first, candidates: scored.count, threshold: threshold)
-            stories[best.story].add(index, article)
+            stories[best.story]?.add(article)
             articleStory.append(Int32(best.story))
             if options.mode == .evidence {
                 for other in scored.dropFirst() where other.score >= options.mergeScore {
-                    merge(other.story, into: best.story)
-                    decision.merged.append(other.story)
+                    if let dropped = merge(other.story, best.story) { decision.merged.append(dropped) }
                 }
+                decision.story = root(best.story)
             }
         } else {
-            let id = stories.count
+            let id = nextStoryID
+            nextStoryID += 1
             var story = StoryState(id: id)
-            story.add(index, article)
-            stories.append(story)
-            parent.append(Int32(id))
+            story.add(article)
+            stories[id] = story
             open.append(Int32(id))
             articleStory.append(Int32(id))
             decision = Decision(article: index, action: .opened, story: id, chosen: nil, runnerUp: scored.first,
@@ -114,11 +126,11 @@ public struct StoryClusterer: Sendable {
     /// Places a copy (duplicate or syndicated text) in the story of the article it copies.
     @discardableResult
     public mutating func attach(_ article: StoryArticle, copying original: Int, similarity: Double) -> Decision {
-        guard let story = story(ofArticle: original) else { return add(article) }
-        let index = articleStory.count
+        guard let story = story(ofArticle: original), stories[story] != nil else { return add(article) }
+        let index = articleCount
         advanceWindow(to: article)
-        if !stories[story].open { stories[story].open = true; open.append(Int32(story)) }
-        stories[story].add(index, article)
+        if stories[story]?.open == false { stories[story]?.open = true; open.append(Int32(story)) }
+        stories[story]?.add(article)
         articleStory.append(Int32(story))
         if let vector = article.embedding { means.observe(article.language, vector) }
         register(article, story: story)
@@ -134,26 +146,25 @@ public struct StoryClusterer: Sendable {
     private mutating func advanceWindow(to article: StoryArticle) {
         if let day = article.day { latestDay = max(latestDay ?? day, day) }
         latestOrder = max(latestOrder, article.order)
-        guard articleStory.count % 32 == 0 else { return }
+        guard articleCount % 32 == 0 else { return }
         let dayLimit = latestDay.map { $0 - options.windowDays }
         let orderLimit = latestOrder - options.undatedWindow
         var kept: [Int32] = []
         kept.reserveCapacity(open.count)
         for id in open {
-            let story = stories[Int(id)]
-            guard parent[Int(id)] == id else { continue }
+            guard parent[Int(id)] == nil, let story = stories[Int(id)] else { continue }
             // Dated stories close by days, undated ones by how many articles came since.
             let stale: Bool
             if let last = story.lastDay, let limit = dayLimit { stale = last < limit } else { stale = story.lastOrder < orderLimit }
-            if stale { stories[Int(id)].close() } else { kept.append(id) }
+            if stale { stories[Int(id)]?.close() } else { kept.append(id) }
         }
         open = kept
-        if articleStory.count % 4096 == 0 { compactTermIndex() }
+        if articleCount % 4096 == 0 { compactTermIndex() }
     }
 
     private mutating func compactTermIndex() {
         for (term, list) in termIndex {
-            let alive = list.filter { stories[Int($0)].open && parent[Int($0)] == $0 }
+            let alive = list.filter { isLive(Int($0)) }
             if alive.isEmpty { termIndex[term] = nil } else if alive.count != list.count { termIndex[term] = alive }
         }
     }
@@ -187,13 +198,20 @@ public struct StoryClusterer: Sendable {
         return (total / (df + 1)).logarithm + 1
     }
 
-    private mutating func merge(_ other: Int, into target: Int) {
-        let from = root(other), to = root(target)
-        guard from != to else { return }
-        stories[to].absorb(stories[from])
-        parent[from] = Int32(to)
-        stories[from].close()
-        for term in stories[to].terms.keys where termIndex[term]?.last != Int32(to) { termIndex[term, default: []].append(Int32(to)) }
+    /// Merges two stories into the older one (the lower id: ids are given in order and kept for
+    /// life, so the id users have seen longest survives); returns the id merged away.
+    private mutating func merge(_ a: Int, _ b: Int) -> Int? {
+        let x = root(a), y = root(b)
+        let to = min(x, y), from = max(x, y)
+        guard from != to, let absorbed = stories[from] else { return nil }
+        defer { if stories[to]?.open == false { stories[to]?.open = true; open.append(Int32(to)) } }
+        stories[to]?.absorb(absorbed)
+        parent[from] = to
+        stories[from]?.close()
+        for term in stories[to]?.terms.keys ?? [:].keys where termIndex[term]?.last != Int32(to) {
+            termIndex[term, default: []].append(Int32(to))
+        }
+        return from
     }
 }
 

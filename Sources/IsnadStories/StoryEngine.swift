@@ -20,6 +20,11 @@ public struct StoryEngine: Sendable {
         return articles.indices.sorted { (effective[$0], $0) < (effective[$1], $1) }
     }
 
+    /// The note a copy's decision carries: what it copies and how closely.
+    public static func copyNote(duplicate: Bool, of original: String, similarity: Double) -> String {
+        "\(duplicate ? "duplicate of" : "same wire text as") \(original.prefix(12)) (text overlap \(String(format: "%.2f", similarity)))"
+    }
+
     public func analyze(_ articles: [StoryArticle]) -> StoryAnalysis {
         var stream = StoryStream(options: options)
         let order = Self.streamOrder(articles)
@@ -35,8 +40,7 @@ public struct StoryEngine: Sendable {
             copySimilarity[index] = verdict.similarity
             if let original = verdict.duplicateOf { duplicateOf[index] = order[original] }
             if verdict.group != rank {
-                let kind = verdict.duplicateOf != nil ? "duplicate of" : "same wire text as"
-                decision.note = "\(kind) \(articles[groupFirst].id.prefix(12)) (text overlap \(String(format: "%.2f", verdict.similarity)))"
+                decision.note = Self.copyNote(duplicate: verdict.duplicateOf != nil, of: articles[groupFirst].id, similarity: verdict.similarity)
             }
             decision.article = index
             decisions[index] = decision
@@ -75,8 +79,8 @@ public struct StoryEngine: Sendable {
 /// Articles one at a time, in stream order: copy detection, then clustering (a copy goes to the
 /// story of the text it copies). The incremental form of ``StoryEngine``.
 public struct StoryStream: Sendable {
-    public private(set) var clusterer: StoryClusterer
-    public private(set) var copies = CopyDetector()
+    public internal(set) var clusterer: StoryClusterer
+    public internal(set) var copies = CopyDetector()
 
     public init(options: ClusteringOptions = ClusteringOptions()) {
         clusterer = StoryClusterer(options: options)
@@ -124,7 +128,9 @@ public struct StorySummary: Sendable, Equatable {
     public var firstDay: Int?
     public var lastDay: Int?
 
-    init(id: Int, articles list: [Int], articles: [StoryArticle], groups: [Int]) {
+    /// The summary of the members `list` (indices into `articles`, in stream order); `groups` gives
+    /// each article's syndication group (its first article), so copies count once as sources.
+    public init(id: Int, articles list: [Int], articles: [StoryArticle], groups: [Int]) {
         self.id = id
         self.articles = list
         var counts: [String: Int] = [:]

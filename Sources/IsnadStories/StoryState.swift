@@ -4,7 +4,9 @@ import IsnadText
 /// articles share. Closed stories (outside the time window) drop their term tables.
 struct StoryState: Sendable {
     var id: Int
-    var members: [Int32] = []
+    /// Articles in the story (its members live in the stream and the store; only the count
+    /// weighs evidence).
+    var memberCount = 0
     var centroidSum: [Float]?
     var centroid: [Float]?       // unit-length centroidSum, cached
     var terms: [UInt64: Int32] = [:]
@@ -26,8 +28,8 @@ struct StoryState: Sendable {
         languages.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "und"
     }
 
-    mutating func add(_ index: Int, _ article: StoryArticle) {
-        members.append(Int32(index))
+    mutating func add(_ article: StoryArticle) {
+        memberCount += 1
         if let vector = article.embedding {
             if centroidSum == nil { centroidSum = [Float](repeating: 0, count: vector.count) }
             for i in vector.indices { centroidSum?[i] += vector[i] }
@@ -50,7 +52,7 @@ struct StoryState: Sendable {
     }
 
     mutating func absorb(_ other: StoryState) {
-        members.append(contentsOf: other.members)
+        memberCount += other.memberCount
         if let sum = other.centroidSum {
             if centroidSum == nil { centroidSum = sum } else { for i in sum.indices { centroidSum?[i] += sum[i] } }
             refreshCentroid()
@@ -66,7 +68,7 @@ struct StoryState: Sendable {
         for (language, count) in other.vectorLanguages { vectorLanguages[language, default: 0] += count }
     }
 
-    private mutating func refreshCentroid() {
+    mutating func refreshCentroid() {
         guard let sum = centroidSum else { return }
         var norm: Float = 0
         for value in sum { norm += value * value }

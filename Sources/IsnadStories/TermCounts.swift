@@ -3,8 +3,8 @@
 /// bound and slow every lookup as it grows; here an estimate can only be too high, by about
 /// the stream's total term count / 2²¹, which is negligible for the rarity weights it feeds.
 struct TermCounts: Sendable {
-    private static let width = 1 << 21
-    private var rows: [[UInt32]] = [[UInt32](repeating: 0, count: width), [UInt32](repeating: 0, count: width)]
+    static let width = 1 << 21
+    var rows: [[UInt32]] = [[UInt32](repeating: 0, count: width), [UInt32](repeating: 0, count: width)]
 
     @inline(__always)
     private static func slots(_ term: UInt64) -> (Int, Int) {

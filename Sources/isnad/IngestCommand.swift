@@ -67,7 +67,10 @@ struct IngestCommand: ParsableCommand {
               + "→ \(storeOptions.store)")
         if !noStories {
             let stories = try updateStories(store)
-            print("stories: \(stories.stories) stories from \(stories.articles) articles (\(stories.signalsComputed) new, "
+            let placed = stories.rebuilt ? "\(stories.articles) articles replayed (no saved story state)"
+                : "\(stories.articles) articles placed" + (stories.lateArticles > 0 ? ", \(stories.lateArticles) among the stories of their own days" : "")
+                    + ", \(stories.storiesTouched) stories touched"
+            print("stories: \(stories.stories) stories; \(placed) (\(stories.signalsComputed) new signals, "
                   + String(format: "vectors %.1f s, clustering %.2f s)", stories.signalSeconds, stories.clusterSeconds))
             for note in stories.notes.prefix(allErrors ? Int.max : 5) { printError("note: \(note)") }
             if stories.notes.count > 5 && !allErrors { printError("note: \(stories.notes.count - 5) more (--all-errors lists them)") }

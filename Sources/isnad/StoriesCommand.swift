@@ -55,8 +55,17 @@ struct StoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
-        guard let (story, articles) = try store.story(id: id) else {
+        guard let detail = try store.story(id: id) else {
             throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
+        }
+        let story = detail.story, articles = detail.articles
+        if !detail.mergedFrom.isEmpty {
+            print("story \(id) was merged into story \(story.id)"
+                  + (detail.mergedFrom.count > 1 ? " (through " + detail.mergedFrom.dropFirst().map { "story \($0)" }.joined(separator: ", ") + ")" : "")
+                  + "; showing story \(story.id)")
+        }
+        if articles.isEmpty {
+            print("story \(story.id) no longer has articles: a rebuild placed them elsewhere or left them unclustered")
         }
         print("story \(story.id): \(story.title)")
         print("  \(story.articleCount) articles, \(story.independentSources) independent sources; languages "
@@ -109,9 +118,9 @@ struct StoryCommand: ParsableCommand {
             lines.append("not clustered: " + (d.note ?? ""))
         }
         if let runner = d.runnerUp, runner.story >= 0 {
-            lines.append("runner-up story \(runner.story + 1): " + evidence(runner))
+            lines.append("runner-up story \(runner.story): " + evidence(runner))
         }
-        if !d.merged.isEmpty { lines.append("merged in: " + d.merged.map { "story \($0 + 1)" }.joined(separator: ", ")) }
+        if !d.merged.isEmpty { lines.append("merged in: " + d.merged.map { "story \($0)" }.joined(separator: ", ")) }
         if let note = d.note, d.action != .skipped, d.chosen != nil { lines.append("note: " + note) }
         return lines.joined(separator: "\n  ")
     }
@@ -122,9 +131,16 @@ struct ReclusterCommand: ParsableCommand {
         commandName: "recluster",
         abstract: "Rebuild stories from the stored articles (all, or from a date on).",
         discussion: """
-            Computes missing story signals, then replays the articles through the story engine. \
-            With --since, only articles published on or after that date (and the few days before, \
-            so that ongoing stories are recognised) are re-assigned; earlier stories stay as they are.
+            `isnad ingest` keeps stories up to date by placing only the new articles; recluster is \
+            the explicit full rebuild: it computes missing story signals, then replays the stored \
+            articles through the story engine. With --since, only articles published on or after \
+            that date (and the few days before, so that ongoing stories are recognised) are \
+            re-assigned; earlier assignments stay as they are.
+
+            Story numbers survive a rebuild: each rebuilt story takes the number of the stored \
+            story whose articles it holds most of. A stored story left without articles points at \
+            the story that took most of them (`isnad story OLD` shows that one and says so); a \
+            story that only now stands apart gets a new number.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -141,9 +157,9 @@ struct ReclusterCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
-        let summary = try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threads), since: since)
+        let summary = try StoryUpdater(store: store).rebuild(embedder: StoryEmbedder.loadOrWarn(threads: threads), since: since)
         for note in summary.notes.prefix(10) { printError("note: \(note)") }
-        print("stories: \(summary.stories) stories from \(summary.articles) articles (\(summary.signalsComputed) new signals, "
+        print("stories: \(summary.stories) stories; \(summary.articles) articles replayed (\(summary.signalsComputed) new signals, "
               + String(format: "%.2f s clustering)", summary.clusterSeconds))
     }
 }

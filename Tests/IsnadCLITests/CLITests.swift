@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Runs the built `isnad` binary as a user would.
@@ -44,6 +45,11 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs SQL on a store behind the CLI's back (what an older version or another tool left).
+    static func sqlite(_ store: String, _ sql: String) throws {
+        try DatabaseQueue(path: store).write { db in try db.execute(sql: sql) }
+    }
+
     static func temporaryFolder() throws -> String {
         let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("isnad-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -85,7 +91,7 @@ struct CLITests {
         let store = (folder as NSString).appendingPathComponent("s.sqlite")
         let ingest = try CLI.run(["ingest", CLI.seeds, "--store", store])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.contains("stories: 1 stories from 5 articles"), "\(ingest.stdout)")
+        #expect(ingest.stdout.contains("stories: 1 stories; 5 articles placed"), "\(ingest.stdout)")
         let list = try CLI.run(["stories", "--store", store])
         #expect(list.status == 0 && list.stdout.contains("ar fa") && list.stdout.contains("5"), "\(list.stdout)")
         let story = try CLI.run(["story", "1", "--why", "--store", store])
@@ -95,8 +101,31 @@ struct CLITests {
         let missing = try CLI.run(["story", "99", "--store", store])
         #expect(missing.status == 1 && missing.stderr.contains("no story 99"))
         let rebuild = try CLI.run(["recluster", "--store", store])
-        #expect(rebuild.status == 0 && rebuild.stdout.contains("1 stories from 5 articles (0 new signals"), "\(rebuild.stdout)")
+        #expect(rebuild.status == 0 && rebuild.stdout.contains("1 stories; 5 articles replayed (0 new signals"), "\(rebuild.stdout)")
         #expect(try CLI.run(["recluster", "--since", "March", "--store", store]).status == 2)
+        #expect(try CLI.run(["story", "1", "--store", store]).stdout.contains("5 articles, 5 independent sources"))
+    }
+
+    @Test("a story merged away keeps resolving: its old number shows the story it went into, and says so")
+    func mergedStoryRedirects() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        #expect(try CLI.run(["ingest", CLI.seeds, "--store", store]).status == 0)
+        // What an earlier version, or an editor's split, left: two of the seeds in a story 2.
+        try CLI.sqlite(store, """
+            INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount) VALUES (2, 'split', 'ar', '[]', '[]', 2, 2);
+            UPDATE storyArticles SET storyID = 2 WHERE articleID IN (SELECT articleID FROM storyArticles ORDER BY position DESC LIMIT 2);
+            """)
+        #expect(try CLI.run(["stories", "--store", store]).stdout.contains("split"))
+        // The rebuild finds one story: it keeps number 1 (most articles), and 2 points at it.
+        #expect(try CLI.run(["recluster", "--store", store]).status == 0)
+        let old = try CLI.run(["story", "2", "--store", store])
+        #expect(old.status == 0 && old.stdout.contains("story 2 was merged into story 1") && old.stdout.contains("5 articles"), "\(old.stdout)")
+        let list = try CLI.run(["stories", "--store", store]).stdout
+        #expect(!list.contains("split") && list.contains("ar fa"), "\(list)")
+        // A new ingest of nothing new leaves the numbers alone.
+        #expect(try CLI.run(["ingest", CLI.seeds, "--store", store]).status == 0)
+        #expect(try CLI.run(["story", "1", "--store", store]).stdout.contains("story 1: "))
     }
 
     @Test("exit status: 0 all read, 1 some failed, 2 usage error")

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import IsnadStories
+
+/// The story tables inside one write transaction: signals in, memberships, merges, story rows
+/// and the engine state out. Every function takes the transaction's `Database`, so an update
+/// is all or nothing (a kill mid-update leaves the previous stories and state, consistent).
+enum StoryTables {
+    static let signalColumns = "a.id, a.seq, a.language, a.outlet, a.title, s.day, s.terms, s.numbers, s.nameKeys, s.signature, s.wordCount, s.vector"
+
+    /// An article's signals from a row selected with ``signalColumns``; its stream order is its
+    /// ingestion sequence number, the same in a full and an incremental run.
+    static func signal(_ row: Row) -> StoryArticle {
+        let vector: Data? = row["vector"]
+        return StoryArticle(id: row["id"], language: row["language"], outlet: row["outlet"], title: row["title"], day: row["day"],
+                            order: row["seq"], embedding: vector.map { BlobColumn.values($0) },
+                            terms: BlobColumn.values(row["terms"]), numbers: BlobColumn.values(row["numbers"]),
+                            nameKeys: BlobColumn.values(row["nameKeys"]), signature: BlobColumn.values(row["signature"]),
+                            wordCount: row["wordCount"])
+    }
+
+    /// Articles with signals that no story update has placed yet, in ingestion order.
+    static func unplaced(_ db: Database) throws -> [StoryArticle] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(signalColumns) FROM articles a JOIN articleSignals s ON s.articleID = a.id
+            LEFT JOIN storyArticles m ON m.articleID = a.id WHERE m.articleID IS NULL ORDER BY a.seq
+            """).map(signal)
+    }
+
+    /// Every article's signals (or those published from `sinceDay` on, and undated ones), in
+    /// ingestion order.
+    static func all(_ db: Database, sinceDay: Int? = nil) throws -> [StoryArticle] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(signalColumns) FROM articles a JOIN articleSignals s ON s.articleID = a.id
+            WHERE ? IS NULL OR s.day IS NULL OR s.day >= ? ORDER BY a.seq
+            """, arguments: [sinceDay, sinceDay]).map(signal)
+    }
+
+    /// The stories that had articles within `window` days of `day`, each with its members'
+    /// signals: what a late article is judged against. Bounded (`maxStories`, `maxMembers`
+    /// each, nearest days first) so one late article never costs a replay.
+    static func neighbours(_ db: Database, day: Int, window: Int, maxStories: Int = 400,
+                           maxMembers: Int = 200) throws -> [Int: [StoryArticle]] {
+        let ids = try Int.fetchAll(db, sql: """
+            SELECT m.storyID FROM storyArticles m JOIN articleSignals s ON s.articleID = m.articleID
+            WHERE s.day BETWEEN ? AND ? AND m.storyID IS NOT NULL
+            GROUP BY m.storyID ORDER BY MIN(ABS(s.day - ?)), m.storyID LIMIT ?
+            """, arguments: [day - window, day + window, day, maxStories])
+        var result: [Int: [StoryArticle]] = [:]
+        for id in ids {
+            result[id] = try Row.fetchAll(db, sql: """
+                SELECT \(signalColumns) FROM storyArticles m JOIN articles a ON a.id = m.articleID
+                JOIN articleSignals s ON s.articleID = m.articleID WHERE m.storyID = ?
+                ORDER BY ABS(COALESCE(s.day, ?) - ?), m.position LIMIT ?
+                """, arguments: [id, day, day, maxMembers]).map(signal).sorted { $0.order < $1.order }
+        }
+        return result
+    }
+
+    /// Records where an article went.
+    static func place(_ db: Database, article: String, story: Int?, position: Int, duplicateOf: String?,
+                      syndicationOf: String?, decision: Decision) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(decision), as: UTF8.self)
+        if let story { try ensureRow(db, story: story) }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO storyArticles (articleID, storyID, position, duplicateOf, syndicationOf, decision)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [article, story, position, duplicateOf, syndicationOf, json])
+    }
+
+    /// A new story's row exists from its first article on; ``refresh(_:stories:at:)`` fills it.
+    static func ensureRow(_ db: Database, story: Int) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO stories (id, title, language, languages, outlets, independentSources, articleCount, createdAt, updatedAt)
+            VALUES (?, '', 'und', '[]', '[]', 0, 0, datetime('now'), datetime('now'))
+            """, arguments: [story])
+    }
+
+    /// Moves the articles of story `from` into `into` and leaves `from` as a pointer to it
+    /// (stories that pointed at `from` now point at `into`).
+    static func merge(_ db: Database, _ from: Int, into: Int, at time: String) throws {
+        guard from != into else { return }
+        try db.execute(sql: "UPDATE storyArticles SET storyID = ? WHERE storyID = ?", arguments: [into, from])
+        try db.execute(sql: "UPDATE stories SET mergedInto = ?, updatedAt = ? WHERE (mergedInto = ? OR id = ?) AND id != ?",
+                       arguments: [into, time, from, from, into])
+    }
+
+    /// Recomputes the listing row of each story from its members (title, languages, outlets,
+    /// independent sources, dates), inserting rows for new stories.
+    static func refresh(_ db: Database, stories ids: Set<Int>, at time: String) throws {
+        for id in ids.sorted() {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.id, a.seq, a.language, a.outlet, a.title, s.day, m.syndicationOf
+                FROM storyArticles m JOIN articles a ON a.id = m.articleID LEFT JOIN articleSignals s ON s.articleID = m.articleID
+                WHERE m.storyID = ? ORDER BY m.position
+                """, arguments: [id])
+            let members = rows.map { row in
+                StoryArticle(id: row["id"], language: row["language"], outlet: row["outlet"], title: row["title"], day: row["day"],
+                             order: row["seq"], embedding: nil, terms: [], numbers: [], signature: [], wordCount: 0)
+            }
+            var first: [String: Int] = [:]
+            for (index, row) in rows.enumerated() { first[row["id"]] = first[row["id"]] ?? index }
+            let groups = rows.enumerated().map { index, row -> Int in
+                guard let original: String = row["syndicationOf"] else { return index }
+                return first[original] ?? index
+            }
+            let summary = StorySummary(id: id, articles: Array(members.indices), articles: members, groups: groups)
+            try db.execute(sql: """
+                INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount,
+                                     firstPublished, lastPublished, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET title = excluded.title, language = excluded.language, languages = excluded.languages,
+                    outlets = excluded.outlets, independentSources = excluded.independentSources, articleCount = excluded.articleCount,
+                    firstPublished = excluded.firstPublished, lastPublished = excluded.lastPublished, updatedAt = excluded.updatedAt,
+                    mergedInto = CASE WHEN excluded.articleCount > 0 THEN NULL ELSE stories.mergedInto END
+                """, arguments: [
+                    id, summary.title, summary.language, JSONColumn.strings(summary.languages), JSONColumn.strings(summary.outlets),
+                    summary.independentSources, members.count, summary.firstDay.map(StoryPipeline.date(ofDay:)),
+                    summary.lastDay.map(StoryPipeline.date(ofDay:)), time, time,
+                ])
+        }
+    }
+
+    /// The saved engine state and the ids of its copy window's articles; nil when there is none.
+    static func loadState(_ db: Database) throws -> (state: Data, windowIDs: [String])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT state, windowIDs FROM storyEngineState WHERE name = 'stream'") else { return nil }
+        let ids: Data = row["windowIDs"]
+        let list = ids.isEmpty ? [] : String(decoding: ids, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (row["state"], list)
+    }
+
+    static func saveState(_ db: Database, _ stream: StoryStream, windowIDs: [String], at time: String) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO storyEngineState (name, version, articles, state, windowIDs, savedAt) VALUES ('stream', ?, ?, ?, ?, ?)
+            """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(),
+                             Data(windowIDs.joined(separator: "\n").utf8), time])
+    }
+
+    /// The highest story id ever given (merged and emptied stories keep theirs).
+    static func maxStoryID(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT MAX(id) FROM stories") ?? -1 }
+}

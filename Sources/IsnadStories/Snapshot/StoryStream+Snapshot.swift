@@ -1,0 +1,198 @@
+import Foundation
+
+/// The story stream's state, persisted between ingests so that the next ingest places only its
+/// new articles: the running statistics (language-pair backgrounds, language means, term
+/// counts), the open stories with their centroids and term tables, the term index, and the copy
+/// detector's window. Stories closed and articles outside the copy window are not part of it:
+/// nothing about them can change the next assignment.
+extension StoryStream {
+    /// Bumped whenever the layout or the meaning of the state changes; an older state is then
+    /// rebuilt by a full replay.
+    public static let snapshotVersion = 1
+
+    /// The state as bytes.
+    public func snapshot() -> Data {
+        var writer = SnapshotWriter()
+        writer.string("isnad-story-stream")
+        writer.int(Self.snapshotVersion)
+        clusterer.write(to: &writer, keepingArticlesFrom: copies.firstKept)
+        copies.write(to: &writer)
+        return writer.data
+    }
+
+    /// A stream continuing from a state written by ``snapshot()``.
+    public init(snapshot data: Data, options: ClusteringOptions = ClusteringOptions()) throws(SnapshotError) {
+        var reader = SnapshotReader(data)
+        guard try reader.string("magic") == "isnad-story-stream" else { throw SnapshotError(offset: 0, message: "not a story engine state") }
+        let version = try reader.int("version")
+        guard version == Self.snapshotVersion else {
+            throw SnapshotError(offset: reader.offset, message: "written by another version of Isnad (state version \(version), this one reads \(Self.snapshotVersion))")
+        }
+        self.init(options: options)
+        try clusterer.read(from: &reader)
+        try copies.read(from: &reader)
+        guard clusterer.articleCount == copies.count else {
+            throw SnapshotError(offset: reader.offset, message: "clusterer and copy detector disagree on the stream length")
+        }
+    }
+}
+
+extension StoryClusterer {
+    func write(to writer: inout SnapshotWriter, keepingArticlesFrom firstKept: Int) {
+        calibration.write(to: &writer)
+        means.write(to: &writer)
+        documentFrequency.write(to: &writer)
+        writer.int(documents)
+        writer.array(familyDocuments.map(Int64.init))
+        writer.optionalInt(latestDay)
+        writer.int(latestOrder)
+        writer.int(nextStoryID)
+        // Articles of the copy window keep their story (a later copy joins it).
+        let from = max(articleBase, min(firstKept, articleCount))
+        writer.int(from)
+        writer.array(Array(articleStory[(from - articleBase)...]))
+        writer.array(parent.keys.sorted().map(Int64.init))
+        writer.array(parent.keys.sorted().map { Int64(parent[$0] ?? $0) })
+        writer.array(open)
+        // Open stories, and the stories of the window's articles (a copy may reopen one).
+        var kept = Set(open.map(Int.init))
+        for story in articleStory[(from - articleBase)...] where story >= 0 { kept.insert(root(Int(story))) }
+        let saved = kept.sorted().compactMap { stories[$0] }
+        writer.int(saved.count)
+        for story in saved { story.write(to: &writer) }
+        writer.int(termIndex.count)
+        for (term, list) in termIndex {
+            writer.fixed(term)
+            writer.array(list)
+        }
+    }
+
+    mutating func read(from reader: inout SnapshotReader) throws(SnapshotError) {
+        calibration = try LanguagePairCalibration(from: &reader)
+        try means.read(from: &reader)
+        documentFrequency = try TermCounts(from: &reader)
+        documents = try reader.int("documents")
+        familyDocuments = try reader.array(Int64.self, "family documents").map(Int.init)
+        latestDay = try reader.optionalInt("latest day")
+        latestOrder = try reader.int("latest order")
+        nextStoryID = try reader.int("next story id")
+        articleBase = try reader.int("article base")
+        articleStory = try reader.array(Int32.self, "article stories")
+        let from = try reader.array(Int64.self, "merged stories"), to = try reader.array(Int64.self, "merge targets")
+        guard from.count == to.count else { throw SnapshotError(offset: reader.offset, message: "merge table") }
+        parent = Dictionary(uniqueKeysWithValues: zip(from.map(Int.init), to.map(Int.init)))
+        open = try reader.array(Int32.self, "open stories")
+        stories = [:]
+        for _ in 0..<(try reader.count("stories", elementSize: 16)) {
+            let story = try StoryState(from: &reader)
+            stories[story.id] = story
+        }
+        termIndex = [:]
+        for _ in 0..<(try reader.count("term index", elementSize: 16)) {
+            let term = try reader.fixed(UInt64.self, "term")
+            termIndex[term] = try reader.array(Int32.self, "term stories")
+        }
+    }
+}
+
+extension CopyDetector {
+    func write(to writer: inout SnapshotWriter) {
+        writer.int(count)
+        writer.int(firstKept)
+        writer.array(Array(groups[firstKept...]))
+        writer.array(bucketed[firstKept...].map { UInt8($0 ? 1 : 0) })
+        var flat: [UInt32] = []
+        flat.reserveCapacity((count - firstKept) * Fingerprint.signatureLength)
+        var lengths: [UInt8] = []
+        for signature in signatures[firstKept...] {
+            lengths.append(UInt8(min(signature.count, 255)))
+            flat.append(contentsOf: signature.prefix(255))
+        }
+        writer.array(lengths)
+        writer.array(flat)
+    }
+
+    mutating func read(from reader: inout SnapshotReader) throws(SnapshotError) {
+        let total = try reader.int("copy detector length")
+        firstKept = try reader.int("copy window start")
+        let windowGroups = try reader.array(Int32.self, "copy groups")
+        let flags = try reader.array(UInt8.self, "bucket flags")
+        let lengths = try reader.array(UInt8.self, "signature lengths")
+        let flat = try reader.array(UInt32.self, "signatures")
+        let kept = total - firstKept
+        guard firstKept >= 0, kept >= 0, windowGroups.count == kept, flags.count == kept, lengths.count == kept,
+              lengths.reduce(0, { $0 + Int($1) }) == flat.count else {
+            throw SnapshotError(offset: reader.offset, message: "copy window sizes disagree")
+        }
+        // Forgotten articles keep an empty signature and their own group, as before the save.
+        signatures = [[UInt32]](repeating: [], count: firstKept)
+        groups = (0..<firstKept).map { Int32($0) } + windowGroups
+        bucketed = [Bool](repeating: false, count: firstKept) + flags.map { $0 != 0 }
+        buckets = [:]
+        signatures.reserveCapacity(total)
+        var offset = 0
+        for (position, length) in lengths.enumerated() {
+            let signature = Array(flat[offset..<offset + Int(length)])
+            offset += Int(length)
+            signatures.append(signature)
+            guard flags[position] != 0 else { continue }
+            for key in Self.bandKeys(signature) { buckets[key, default: []].append(Int32(firstKept + position)) }
+        }
+    }
+}
+
+extension TermCounts {
+    func write(to writer: inout SnapshotWriter) {
+        for row in rows { writer.array(row) }
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init()
+        for index in rows.indices {
+            let row = try reader.array(UInt32.self, "term counts")
+            guard row.count == Self.width else { throw SnapshotError(offset: reader.offset, message: "term count table of \(row.count) slots") }
+            rows[index] = row
+        }
+    }
+}
+
+extension LanguagePairCalibration {
+    func write(to writer: inout SnapshotWriter) {
+        writer.int(pairs.count)
+        for (key, moments) in pairs.sorted(by: { $0.key < $1.key }) {
+            writer.string(key)
+            writer.double(moments.weight)
+            writer.double(moments.mean)
+            writer.double(moments.squares)
+        }
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init()
+        for _ in 0..<(try reader.count("language pairs", elementSize: 32)) {
+            let key = try reader.string("language pair")
+            pairs[key] = Moments(weight: try reader.double("weight"), mean: try reader.double("mean"), squares: try reader.double("squares"))
+        }
+    }
+}
+
+extension LanguageMeans {
+    func write(to writer: inout SnapshotWriter) {
+        writer.int(sums.count)
+        for (language, sum) in sums.sorted(by: { $0.key < $1.key }) {
+            writer.string(language)
+            writer.doubles(sum)
+            writer.double(counts[language] ?? 0)
+        }
+    }
+
+    mutating func read(from reader: inout SnapshotReader) throws(SnapshotError) {
+        sums = [:]
+        counts = [:]
+        for _ in 0..<(try reader.count("language means", elementSize: 24)) {
+            let language = try reader.string("language")
+            sums[language] = try reader.doubles("language sum")
+            counts[language] = try reader.double("language count")
+        }
+    }
+}
