@@ -43,7 +43,7 @@ public struct SaveReport: Sendable, Hashable {
 }
 
 /// The embedded store: SQLite through GRDB, WAL journal, one transaction per batch so a crash
-/// loses at most the batch in flight. Articles are keyed by content hash.
+/// loses at most the batch in flight. Articles are keyed by their place and text (``ArticleIdentity``).
 public final class ArticleStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
@@ -79,6 +79,11 @@ public final class ArticleStore: Sendable {
             try queue.write { db in
                 // Raw cached statements: GRDB's Codable record path cost as much as SQLite's own work.
                 let exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
+                // Stores written before ids included the place keyed articles by text alone: the
+                // same source with the same text is the article stored then.
+                let storedBefore = try db.cachedStatement(sql: """
+                    SELECT a.id FROM sources s JOIN articles a ON a.id = s.articleID WHERE s.path = ? AND s.item = ? AND a.original = ?
+                    """)
                 let insert = try db.cachedStatement(sql: ArticleRow.insertSQL)
                 let source = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO sources (path, item, articleID, ingestedAt) VALUES (?, ?, ?, ?)")
@@ -87,6 +92,9 @@ public final class ArticleStore: Sendable {
                 for article in articles {
                     if try Bool.fetchOne(exists, arguments: [article.id]) ?? false {
                         report.alreadyStored += 1
+                    } else if try String.fetchOne(storedBefore, arguments: [article.path, article.item ?? -1, article.original]) != nil {
+                        report.alreadyStored += 1
+                        continue
                     } else {
                         try insert.execute(arguments: ArticleRow(article, ingestedAt: now).insertArguments)
                         report.inserted += 1

@@ -32,10 +32,38 @@ struct StoreTests {
         let second = try Ingestor(store: store).run(paths: [folder])
         #expect(second.articlesNew == 0 && second.articlesKnown == 3)
         #expect(try store.count() == 3)
-        // The same content under another name is the same article.
+        // The same content in another file is another article (a copy, which the story stage marks).
         try write("Russian reconciliation centre\n\nThe spokesman said 24 civilians left the area on Sunday.", folder, "copy.txt")
         _ = try Ingestor(store: store).run(paths: [folder])
-        #expect(try store.count() == 3)
+        #expect(try store.count() == 4)
+        _ = try Ingestor(store: store).run(paths: [folder])
+        #expect(try store.count() == 4)
+    }
+
+    @Test("one wire text from two outlets: two articles, one a copy of the other, one independent source, both outlets listed")
+    func twoOutletsOneWireText() throws {
+        let folder = try temporaryFolder()
+        let text = "The Russian reconciliation centre said on Sunday that its officers had met commanders of armed groups in "
+            + "Eastern Ghouta to arrange the departure of civilians through the Wafideen crossing, and that twenty-four people "
+            + "had left the area by evening, while the groups themselves said no talks of any kind had taken place."
+        func line(_ outlet: String, _ url: String) throws -> String {
+            let object: [String: Any] = ["title": "Reconciliation centre says talks held in Ghouta", "text": text, "outlet": outlet,
+                                         "url": url, "published": "2018-03-11"]
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        try (try line("Wire Daily", "https://wire-daily.example/ghouta") + "\n" + line("Levant Post", "https://levant-post.example/news/1"))
+            .write(toFile: (folder as NSString).appendingPathComponent("feed.jsonl"), atomically: true, encoding: .utf8)
+        let store = try ArticleStore(path: (folder as NSString).appendingPathComponent("s.sqlite"))
+        #expect(try Ingestor(store: store).run(paths: [folder]).articlesNew == 2)
+        _ = try StoryUpdater(store: store).update(embedder: nil)
+        let story = try #require(try store.stories().first)
+        #expect(story.articleCount == 2 && story.independentSources == 1)
+        #expect(Set(story.outlets) == ["Wire Daily", "Levant Post"])
+        let detail = try #require(try store.story(id: story.id))
+        #expect(detail.articles.filter { $0.duplicateOf != nil }.count == 1)
+        // Ingesting the same file again stores nothing twice.
+        #expect(try Ingestor(store: store).run(paths: [folder]).articlesNew == 0)
+        #expect(try store.count() == 2)
     }
 
     @Test("search matches across letter variants, diacritics, ZWNJ and digit sets")

@@ -93,7 +93,7 @@ public struct ArticleCleaner: Sendable {
         }
 
         return Article(
-            id: ContentHash.sha256Hex(raw.original),
+            id: ArticleIdentity.id(place: ArticleIdentity.place(path: raw.path, item: raw.item, url: raw.hints.url), original: raw.original),
             path: raw.path, item: raw.item, format: raw.format, encoding: raw.encoding,
             language: "und", languageConfidence: 0,
             title: title, titleSpan: titleSpan, outlet: outlet, outletEvidence: evidence, credits: credits,

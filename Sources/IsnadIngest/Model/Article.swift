@@ -23,7 +23,8 @@ public enum OutletEvidence: String, Sendable, Codable {
 
 /// A cleaned, language-tagged news article: the unit every later stage works on.
 public struct Article: Sendable, Codable, Hashable {
-    /// SHA-256 of the original text: the same content always gets the same id.
+    /// SHA-256 of where the article was published and its original text (``ArticleIdentity``):
+    /// the same file or URL with the same content always gets the same id.
     public var id: String
     public var path: String
     public var item: Int?
