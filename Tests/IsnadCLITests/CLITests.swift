@@ -26,12 +26,12 @@ enum CLI {
 
     static let vectorCache = NSTemporaryDirectory() + "isnad-test-cache-\(ProcessInfo.processInfo.processIdentifier)"
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         // Vectors go to a cache of this test run, not the user's ~/.cache/isnad.
-        process.environment = ProcessInfo.processInfo.environment.merging(["ISNAD_CACHE": vectorCache]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["ISNAD_CACHE": vectorCache]) { $1 }.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         let err = Pipe()
@@ -184,6 +184,86 @@ struct CLITests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("\(total - partial) new articles"), "\(again.stdout)")
         #expect(Self.count(store) == total)
+    }
+
+    @Test("SIGKILL during a story update leaves stories and the saved engine state consistent; a rerun finishes the work")
+    func killDuringStoryUpdate() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        // Lexical clustering only (no encoder), so that thousands of articles are quick to place.
+        let lexical = ["ISNAD_MODELS": (folder as NSString).appendingPathComponent("no-models")]
+        let topics = ["flood relief in the northern valley", "the port strike at the container terminal", "wheat prices at the grain exchange",
+                      "the measles vaccination campaign", "repairs to the old railway bridge", "the fishing quota dispute"]
+        func batch(_ name: String, _ range: Range<Int>) throws -> String {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for i in range {
+                let topic = topics[i % topics.count]
+                let text = "Update \(i) on \(topic)\n\nOfficials gave new figures on \(topic) today, saying \(i % 97) teams were at work and "
+                    + "\(i % 13) districts had asked for more help, while residents described the situation around \(topic) as difficult "
+                    + "and local volunteers organised shelters, food and transport for the families affected in district \(i % 41)."
+                try text.write(toFile: (path as NSString).appendingPathComponent(String(format: "n%05d.txt", i)), atomically: false, encoding: .utf8)
+            }
+            return path
+        }
+        let first = try batch("first", 0..<1_500), second = try batch("second", 1_500..<4_000)
+        #expect(try CLI.run(["ingest", first, "--store", store], environment: lexical).status == 0)
+        let before = try Self.storyMembership(store)
+        #expect(before.count == 1_500)
+        // Store the second batch, then kill the story update at growing delays.
+        #expect(try CLI.run(["ingest", second, "--store", store, "--no-stories"], environment: lexical).status == 0)
+        var killedMidway = 0
+        for delay in [0.3, 0.6, 1.0, 1.5, 2.5] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["recluster", "--store", store]
+            process.environment = ProcessInfo.processInfo.environment.merging(lexical) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
+            try Self.expectConsistent(store)
+        }
+        #expect(killedMidway > 0, "every recluster finished before it could be killed")
+        // The next ingest places what is left; nothing is duplicated, no story is lost.
+        let rerun = try CLI.run(["ingest", second, "--store", store], environment: lexical)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        try Self.expectConsistent(store)
+        let after = try Self.storyMembership(store)
+        #expect(after.count == 4_000)
+        for id in Set(before.values) { #expect(try CLI.run(["story", String(id), "--store", store]).status == 0) }
+    }
+
+    static func storyMembership(_ store: String) throws -> [String: Int] {
+        try DatabaseQueue(path: store).read { db in
+            var result: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT articleID, storyID FROM storyArticles WHERE storyID IS NOT NULL") {
+                result[row["articleID"]] = row["storyID"]
+            }
+            return result
+        }
+    }
+
+    /// Stories agree with their members, and the saved engine state with the placed articles.
+    static func expectConsistent(_ store: String) throws {
+        try DatabaseQueue(path: store).read { db in
+            let orphans = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM storyArticles m LEFT JOIN stories s ON s.id = m.storyID
+                WHERE m.storyID IS NOT NULL AND (s.id IS NULL OR s.mergedInto IS NOT NULL)
+                """) ?? -1
+            #expect(orphans == 0)
+            let wrongCounts = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM stories s WHERE s.mergedInto IS NULL
+                AND s.articleCount != (SELECT COUNT(*) FROM storyArticles m WHERE m.storyID = s.id)
+                """) ?? -1
+            #expect(wrongCounts == 0)
+            let placed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM storyArticles") ?? -1
+            let stateArticles = try Int.fetchOne(db, sql: "SELECT articles FROM storyEngineState WHERE name = 'stream'")
+            #expect(stateArticles == nil || stateArticles == placed, "engine state knows \(stateArticles ?? -1) articles, \(placed) placed")
+        }
     }
 
     /// Article count read with the sqlite3 C library through the CLI's own listing.
