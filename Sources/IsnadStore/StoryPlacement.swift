@@ -7,6 +7,7 @@ import IsnadStories
 struct StoryPlacement {
     let options: ClusteringOptions
     let now = ISO8601DateFormatter().string(from: Date())
+    let encoder = StoryTables.decisionEncoder()
 
     /// Article ids of the stream positions the saved state still knows (its copy window).
     struct Window {
@@ -78,7 +79,7 @@ struct StoryPlacement {
             summary.notes.append("article \(article.id.prefix(12)): \(note)")
         }
         try StoryTables.place(db, article: article.id, story: decision.story, position: rank, duplicateOf: duplicateOf,
-                              syndicationOf: original, decision: decision)
+                              syndicationOf: original, decision: decision, encoder: encoder)
     }
 
     /// Replays every article (or those from `sinceDay` on) and hands each story the id of the
@@ -97,6 +98,8 @@ struct StoryPlacement {
         placed.reserveCapacity(order.count)
         for index in order { placed.append(stream.add(signals[index])) }
         let newStory = order.indices.map { stream.clusterer.story(ofArticle: $0) }
+        var rankOf = [Int](repeating: 0, count: signals.count)
+        for (rank, index) in order.enumerated() { rankOf[index] = rank }
 
         // Which stored story each replayed article was in, and the overlaps.
         var oldStory: [String: Int] = [:]
@@ -113,7 +116,8 @@ struct StoryPlacement {
         func renamed(_ id: Int) -> Int { rename[id] ?? id }
 
         let ids = signals.map(\.id)
-        for chunk in stride(from: 0, to: ids.count, by: 500) {
+        if sinceDay == nil { try db.execute(sql: "DELETE FROM storyArticles") }
+        for chunk in stride(from: 0, to: sinceDay == nil ? 0 : ids.count, by: 500) {
             let part = Array(ids[chunk..<min(ids.count, chunk + 500)])
             let marks = part.map { _ in "?" }.joined(separator: ",")
             try db.execute(sql: "DELETE FROM storyArticles WHERE articleID IN (\(marks))", arguments: StatementArguments(part))
@@ -135,7 +139,7 @@ struct StoryPlacement {
                 summary.notes.append("article \(ids[index].prefix(12)): \(note)")
             }
             try StoryTables.place(db, article: ids[index], story: decision.story, position: rank, duplicateOf: duplicateOf,
-                                  syndicationOf: original, decision: decision)
+                                  syndicationOf: original, decision: decision, encoder: encoder)
         }
         // Stories merged away during the replay keep their ids (decisions name them).
         var mergedAway = Set<Int>()
@@ -158,7 +162,21 @@ struct StoryPlacement {
             try StoryTables.merge(db, old, into: target.story, at: now)
             mergedAway.insert(old)
         }
-        try StoryTables.refresh(db, stories: touched.subtracting(mergedAway), at: now)
+        if sinceDay == nil {
+            // Every story is made of replayed articles: summarize them from memory.
+            var members: [Int: [Int]] = [:]
+            for (rank, index) in order.enumerated() { if let story = newStory[rank].map(renamed) { members[story, default: []].append(index) } }
+            for (story, list) in members.sorted(by: { $0.key < $1.key }) where !mergedAway.contains(story) {
+                let syndication = list.map { index -> String? in
+                    let verdict = placed[rankOf[index]].verdict
+                    return verdict.group != rankOf[index] ? ids[order[verdict.group]] : nil
+                }
+                try StoryTables.save(db, summary: StoryTables.summary(id: story, members: list.map { signals[$0] }, syndicationOf: syndication), at: now)
+            }
+            try StoryTables.refresh(db, stories: touched.subtracting(mergedAway).subtracting(members.keys), at: now)
+        } else {
+            try StoryTables.refresh(db, stories: touched.subtracting(mergedAway), at: now)
+        }
         let windowIDs = (stream.copyWindowStart..<stream.count).map { ids[order[$0]] }
         try StoryTables.saveState(db, stream, windowIDs: windowIDs, at: now)
         summary.articles = signals.count

@@ -59,23 +59,28 @@ enum StoryTables {
 
     /// Records where an article went.
     static func place(_ db: Database, article: String, story: Int?, position: Int, duplicateOf: String?,
-                      syndicationOf: String?, decision: Decision) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+                      syndicationOf: String?, decision: Decision, encoder: JSONEncoder) throws {
         let json = String(decoding: try encoder.encode(decision), as: UTF8.self)
         if let story { try ensureRow(db, story: story) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO storyArticles (articleID, storyID, position, duplicateOf, syndicationOf, decision)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [article, story, position, duplicateOf, syndicationOf, json])
+            """).execute(arguments: [article, story, position, duplicateOf, syndicationOf, json])
+    }
+
+    /// The encoder for stored decisions (sorted keys: the same decision is the same text).
+    static func decisionEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 
     /// A new story's row exists from its first article on; ``refresh(_:stories:at:)`` fills it.
     static func ensureRow(_ db: Database, story: Int) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO stories (id, title, language, languages, outlets, independentSources, articleCount, createdAt, updatedAt)
             VALUES (?, '', 'und', '[]', '[]', 0, 0, datetime('now'), datetime('now'))
-            """, arguments: [story])
+            """).execute(arguments: [story])
     }
 
     /// Moves the articles of story `from` into `into` and leaves `from` as a pointer to it
@@ -100,27 +105,34 @@ enum StoryTables {
                 StoryArticle(id: row["id"], language: row["language"], outlet: row["outlet"], title: row["title"], day: row["day"],
                              order: row["seq"], embedding: nil, terms: [], numbers: [], signature: [], wordCount: 0)
             }
-            var first: [String: Int] = [:]
-            for (index, row) in rows.enumerated() { first[row["id"]] = first[row["id"]] ?? index }
-            let groups = rows.enumerated().map { index, row -> Int in
-                guard let original: String = row["syndicationOf"] else { return index }
-                return first[original] ?? index
-            }
-            let summary = StorySummary(id: id, articles: Array(members.indices), articles: members, groups: groups)
-            try db.execute(sql: """
-                INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount,
-                                     firstPublished, lastPublished, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET title = excluded.title, language = excluded.language, languages = excluded.languages,
-                    outlets = excluded.outlets, independentSources = excluded.independentSources, articleCount = excluded.articleCount,
-                    firstPublished = excluded.firstPublished, lastPublished = excluded.lastPublished, updatedAt = excluded.updatedAt,
-                    mergedInto = CASE WHEN excluded.articleCount > 0 THEN NULL ELSE stories.mergedInto END
-                """, arguments: [
-                    id, summary.title, summary.language, JSONColumn.strings(summary.languages), JSONColumn.strings(summary.outlets),
-                    summary.independentSources, members.count, summary.firstDay.map(StoryPipeline.date(ofDay:)),
-                    summary.lastDay.map(StoryPipeline.date(ofDay:)), time, time,
-                ])
+            try save(db, summary: summary(id: id, members: members, syndicationOf: rows.map { $0["syndicationOf"] }), at: time)
         }
+    }
+
+    /// A story's listing from its members in stream order and, per member, the article whose
+    /// wire text it repeats (so copies count once as sources).
+    static func summary(id: Int, members: [StoryArticle], syndicationOf: [String?]) -> StorySummary {
+        var first: [String: Int] = [:]
+        for (index, member) in members.enumerated() where first[member.id] == nil { first[member.id] = index }
+        let groups = syndicationOf.enumerated().map { index, original in original.flatMap { first[$0] } ?? index }
+        return StorySummary(id: id, articles: Array(members.indices), articles: members, groups: groups)
+    }
+
+    /// Writes a story's listing row (its id is `summary.id`).
+    static func save(_ db: Database, summary: StorySummary, at time: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount,
+                                 firstPublished, lastPublished, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, language = excluded.language, languages = excluded.languages,
+                outlets = excluded.outlets, independentSources = excluded.independentSources, articleCount = excluded.articleCount,
+                firstPublished = excluded.firstPublished, lastPublished = excluded.lastPublished, updatedAt = excluded.updatedAt,
+                mergedInto = CASE WHEN excluded.articleCount > 0 THEN NULL ELSE stories.mergedInto END
+            """).execute(arguments: [
+                summary.id, summary.title, summary.language, JSONColumn.strings(summary.languages), JSONColumn.strings(summary.outlets),
+                summary.independentSources, summary.articles.count, summary.firstDay.map(StoryPipeline.date(ofDay:)),
+                summary.lastDay.map(StoryPipeline.date(ofDay:)), time, time,
+            ])
     }
 
     /// The saved engine state and the ids of its copy window's articles; nil when there is none.

@@ -12,15 +12,16 @@ extension StoryClusterer {
         for (term, _) in rare {
             for id in (termIndex[term] ?? []).suffix(64) {
                 let story = root(Int(id))
-                if stories[story]?.open == true { pool.insert(story) }
+                if stories.isOpen(story) { pool.insert(story) }
             }
         }
         // Centroid index: the open stories of the time window, closest first.
         var byCosine: [(story: Int, cosine: Float)] = []
         if let vector = article.embedding {
             byCosine.reserveCapacity(open.count)
-            for id in open where parent[Int(id)] == nil {
-                guard let centroid = stories[Int(id)]?.centroid else { continue }
+            for id in open {
+                // A story merged away is closed (no centroid) until the window drops it.
+                guard let centroid = stories.centroid(Int(id)) else { continue }
                 byCosine.append((Int(id), dot(vector, centroid)))
             }
             byCosine.sort { $0.cosine > $1.cosine }
@@ -36,8 +37,8 @@ extension StoryClusterer {
         var scored: [Decision.Evidence] = []
         for story in pool {
             let cosine = centered.flatMap { centeredCosine($0, story) }
-            guard let state = stories[story] else { continue }
-            scored.append(evidence(story, state, article, weights, cosine: cosine))
+            guard let scoredStory = stories.read(story, { evidence(story, $0, article, weights, cosine: cosine) }) else { continue }
+            scored.append(scoredStory)
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.story < $1.story) }
         return scored
@@ -51,7 +52,7 @@ extension StoryClusterer {
         for k in 0..<samples {
             let story = ranking[3 + k * rest / samples].story
             guard let cosine = centeredCosine(centered, story) else { continue }
-            guard let language = stories[story]?.dominantLanguage else { continue }
+            guard let language = stories.read(story, { $0.dominantLanguage }) else { continue }
             calibration.observeBackground(article.language, language, cosine: cosine)
         }
     }
@@ -77,8 +78,7 @@ extension StoryClusterer {
     /// Cosine between a centered article vector and the story's mean vector centered on its
     /// members' language means.
     mutating func centeredCosine(_ centered: [Float], _ story: Int) -> Float? {
-        guard let state = stories[story], let sum = state.centroidSum else { return nil }
-        let languages = state.vectorLanguages
+        guard let (sum, languages) = stories.read(story, { ($0.centroidSum, $0.vectorLanguages) }), let sum else { return nil }
         let count = Float(languages.values.reduce(0, +))
         guard count > 0 else { return nil }
         // mean = sum / count − Σ share(language) · mean(language), taken on the fly.

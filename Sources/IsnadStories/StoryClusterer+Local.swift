@@ -49,16 +49,16 @@ extension StoryClusterer {
         for merged in decision.merged {
             guard let target = decision.story, merged != target else { continue }
             parent[merged] = target
-            if stories[merged]?.open == true { stories[merged]?.close() }
+            stories.modify(merged) { if $0.open { $0.close() } }
         }
-        if let story = decision.story, stories[story]?.open == true, let updated = local.stories[story] {
+        if let story = decision.story, stories.isOpen(story), let updated = local.stories[story] {
             // An open story of today gained a late member: take the rebuilt state, keep it open.
-            stories[story] = updated
+            stories.insert(updated)
             for term in article.terms where termIndex[term]?.last != Int32(story) { termIndex[term, default: []].append(Int32(story)) }
-        } else if let story = decision.story, stories[story] == nil, let state = local.stories[story] {
+        } else if let story = decision.story, !stories.contains(story), let state = local.stories[story] {
             var closed = state
             closed.close()
-            stories[story] = closed
+            stories.insert(closed)
         }
         decisions.append(decision)
         return decision
@@ -68,20 +68,14 @@ extension StoryClusterer {
     mutating func restore(story id: Int, members: [StoryArticle]) {
         var state = StoryState(id: id)
         for member in members { state.add(member) }
-        if stories[id] == nil || stories[id]?.open == false { open.append(Int32(id)) }
-        stories[id] = state
+        if !stories.isOpen(id) { open.append(Int32(id)) }
+        stories.insert(state)
         for term in state.terms.keys where termIndex[term]?.last != Int32(id) { termIndex[term, default: []].append(Int32(id)) }
     }
 
     mutating func renameStories(_ map: [Int: Int]) {
         func rename(_ id: Int) -> Int { map[id] ?? id }
-        var renamed: [Int: StoryState] = [:]
-        for (id, state) in stories {
-            var copy = state
-            copy.id = rename(id)
-            renamed[copy.id] = copy
-        }
-        stories = renamed
+        stories.rename(map)
         parent = Dictionary(parent.map { (rename($0.key), rename($0.value)) }, uniquingKeysWith: { first, _ in first })
         articleStory = articleStory.map { $0 < 0 ? $0 : Int32(rename(Int($0))) }
         open = open.map { Int32(rename(Int($0))) }

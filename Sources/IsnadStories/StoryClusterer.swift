@@ -17,7 +17,7 @@ public struct StoryClusterer: Sendable {
 
     /// Stories by id: every story of a one-pass run; after a restore, the open ones and those
     /// the copy window's articles belong to.
-    var stories: [Int: StoryState] = [:]
+    var stories = StoryTable()
     /// Stories merged into another (id → the story it went into).
     var parent: [Int: Int] = [:]
     /// Story of each article at assignment (-1 when skipped), from stream position `articleBase`.
@@ -62,7 +62,7 @@ public struct StoryClusterer: Sendable {
 
     /// Whether `id` is an open story that was not merged away.
     @inline(__always)
-    func isLive(_ id: Int) -> Bool { parent[id] == nil && stories[id]?.open == true }
+    func isLive(_ id: Int) -> Bool { parent[id] == nil && stories.isOpen(id) }
 
     /// Assigns the next article of the stream and says why.
     @discardableResult
@@ -96,7 +96,7 @@ public struct StoryClusterer: Sendable {
         if let best = scored.first, best.score >= threshold {
             decision = Decision(article: index, action: .joined, story: best.story, chosen: best,
                                 runnerUp: scored.dropFirst().first, candidates: scored.count, threshold: threshold)
-            stories[best.story]?.add(article)
+            stories.modify(best.story) { $0.add(article) }
             articleStory.append(Int32(best.story))
             if options.mode == .evidence {
                 for other in scored.dropFirst() where other.score >= options.mergeScore {
@@ -109,7 +109,7 @@ public struct StoryClusterer: Sendable {
             nextStoryID += 1
             var story = StoryState(id: id)
             story.add(article)
-            stories[id] = story
+            stories.insert(story)
             open.append(Int32(id))
             articleStory.append(Int32(id))
             decision = Decision(article: index, action: .opened, story: id, chosen: nil, runnerUp: scored.first,
@@ -126,11 +126,11 @@ public struct StoryClusterer: Sendable {
     /// Places a copy (duplicate or syndicated text) in the story of the article it copies.
     @discardableResult
     public mutating func attach(_ article: StoryArticle, copying original: Int, similarity: Double) -> Decision {
-        guard let story = story(ofArticle: original), stories[story] != nil else { return add(article) }
+        guard let story = story(ofArticle: original), stories.contains(story) else { return add(article) }
         let index = articleCount
         advanceWindow(to: article)
-        if stories[story]?.open == false { stories[story]?.open = true; open.append(Int32(story)) }
-        stories[story]?.add(article)
+        if !stories.isOpen(story) { stories.modify(story) { $0.open = true }; open.append(Int32(story)) }
+        stories.modify(story) { $0.add(article) }
         articleStory.append(Int32(story))
         if let vector = article.embedding { means.observe(article.language, vector) }
         register(article, story: story)
@@ -152,11 +152,11 @@ public struct StoryClusterer: Sendable {
         var kept: [Int32] = []
         kept.reserveCapacity(open.count)
         for id in open {
-            guard parent[Int(id)] == nil, let story = stories[Int(id)] else { continue }
+            guard parent[Int(id)] == nil, let timing = stories.read(Int(id), { ($0.lastDay, $0.lastOrder) }) else { continue }
             // Dated stories close by days, undated ones by how many articles came since.
             let stale: Bool
-            if let last = story.lastDay, let limit = dayLimit { stale = last < limit } else { stale = story.lastOrder < orderLimit }
-            if stale { stories[Int(id)]?.close() } else { kept.append(id) }
+            if let last = timing.0, let limit = dayLimit { stale = last < limit } else { stale = timing.1 < orderLimit }
+            if stale { stories.modify(Int(id)) { $0.close() } } else { kept.append(id) }
         }
         open = kept
         if articleCount % 4096 == 0 { compactTermIndex() }
@@ -204,10 +204,10 @@ public struct StoryClusterer: Sendable {
         let x = root(a), y = root(b)
         let to = min(x, y), from = max(x, y)
         guard from != to, let absorbed = stories[from] else { return nil }
-        defer { if stories[to]?.open == false { stories[to]?.open = true; open.append(Int32(to)) } }
-        stories[to]?.absorb(absorbed)
+        defer { if !stories.isOpen(to) { stories.modify(to) { $0.open = true }; open.append(Int32(to)) } }
+        stories.modify(to) { $0.absorb(absorbed) }
         parent[from] = to
-        stories[from]?.close()
+        stories.modify(from) { $0.close() }
         for term in stories[to]?.terms.keys ?? [:].keys where termIndex[term]?.last != Int32(to) {
             termIndex[term, default: []].append(Int32(to))
         }

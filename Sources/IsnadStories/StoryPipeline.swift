@@ -36,12 +36,24 @@ public struct StoryPipeline: Sendable {
         return (engine.analyze(signals), signals, notes)
     }
 
-    /// ISO date of a day number.
+    /// ISO date (`YYYY-MM-DD`) of a day number (days since 1970-01-01), the inverse of
+    /// ``StoryArticle/day(of:)``; by arithmetic, since story listings format one per story.
     public static func date(ofDay day: Int) -> String {
-        let date = Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
+        // Civil from days (proleptic Gregorian), after Howard Hinnant's published algorithm.
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(abs(value))
+            return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 }
 

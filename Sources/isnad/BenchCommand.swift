@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Speed measurements (make bench runs them with the peers).",
-        subcommands: [BenchGenerateCommand.self, BenchHTMLCommand.self, BenchEncoderCommand.self, BenchStoriesCommand.self])
+        subcommands: [BenchGenerateCommand.self, BenchHTMLCommand.self, BenchEncoderCommand.self, BenchStoriesCommand.self, BenchStoreCommand.self])
 }
 
 struct BenchGenerateCommand: ParsableCommand {

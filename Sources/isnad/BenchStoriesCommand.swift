@@ -25,41 +25,15 @@ struct BenchStoriesCommand: ParsableCommand {
     @OptionGroup var encoder: EncoderOptions
 
     func run() throws {
-        var items = try ClusterDatasets.semeval().items + ClusterDatasets.wikinews()
-        items = items.filter { $0.text.split(separator: " ").count >= 40 }
-        let model = try encoder.load()
-        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
-        var vectors: [StoryEmbedder.Result] = []
-        for chunk in stride(from: 0, to: items.count, by: 256) {
-            let slice = items[chunk..<min(items.count, chunk + 256)]
-            do { vectors += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "\(error)") }
-            try embedder.cache?.save()
-        }
-        let pool = items.enumerated().map { index, item in
-            StoryArticle(id: item.id, language: item.language, outlet: nil, title: item.title, published: nil, order: index,
-                         embedding: vectors[index].vector, text: item.title.isEmpty ? item.text : item.title + "\n" + item.text)
-        }
-        var stream = StoryStream()
+        let pool = try BenchPool.load(encoder: encoder)
         var random = SplitMix(seed: 20_180_311)
+        var stream = StoryStream()
         var marks: [Int: Double] = [:]
         let start = Date()
         var blockStart = Date()
         let block = 5_000
         for k in 0..<count {
-            var article = pool[k % pool.count]
-            let reuse = k / pool.count
-            article.id = "bench-\(k)"
-            article.order = k
-            article.day = 17_000 + k / perDay
-            if reuse > 0 {
-                if var vector = article.embedding {
-                    var norm: Float = 0
-                    for i in vector.indices { vector[i] += 0.02 * random.gaussian(); norm += vector[i] * vector[i] }
-                    let scale = 1 / norm.squareRoot()
-                    article.embedding = vector.map { $0 * scale }
-                }
-                for slot in article.signature.indices where random.next() % 10 < 7 { article.signature[slot] = UInt32(truncatingIfNeeded: random.next()) }
-            }
+            let article = BenchPool.article(k, from: pool, perDay: perDay, random: &random)
             _ = stream.add(article)
             if (k + 1) % block == 0 {
                 marks[k + 1] = Date().timeIntervalSince(blockStart) / Double(block)
@@ -87,5 +61,46 @@ extension SplitMix {
     mutating func gaussian() -> Float {
         let u = max(Double(next() >> 11) / Double(1 << 53), 1e-12), v = Double(next() >> 11) / Double(1 << 53)
         return Float((-2 * log(u)).squareRoot() * cos(2 * Double.pi * v))
+    }
+}
+
+/// Real articles with cached vectors (SemEval and WikinewsSum texts of ../shared), drawn again
+/// and again with dates moved forward to make a long stream; a re-used article gets a perturbed
+/// vector and fingerprint, so it is a new article, not a copy.
+enum BenchPool {
+    static func load(encoder: EncoderOptions) throws -> [StoryArticle] {
+        var items = try ClusterDatasets.semeval().items + ClusterDatasets.wikinews()
+        items = items.filter { $0.text.split(separator: " ").count >= 40 }
+        let model = try encoder.load()
+        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
+        var vectors: [StoryEmbedder.Result] = []
+        for chunk in stride(from: 0, to: items.count, by: 256) {
+            let slice = items[chunk..<min(items.count, chunk + 256)]
+            do { vectors += try embedder.embed(slice.map { ($0.title, $0.text) }) } catch { throw CommandFailure(description: "\(error)") }
+            try embedder.cache?.save()
+        }
+        return items.enumerated().map { index, item in
+            StoryArticle(id: item.id, language: item.language, outlet: nil, title: item.title, published: nil, order: index,
+                         embedding: vectors[index].vector, text: item.title.isEmpty ? item.text : item.title + "\n" + item.text)
+        }
+    }
+
+    /// The `k`th article of the stream: pool article `k mod count`, on day 17,000 + k / perDay.
+    static func article(_ k: Int, from pool: [StoryArticle], perDay: Int, random: inout SplitMix) -> StoryArticle {
+        var article = pool[k % pool.count]
+        let reuse = k / pool.count
+        article.id = "bench-\(k)"
+        article.order = k
+        article.day = 17_000 + k / perDay
+        if reuse > 0 {
+            if var vector = article.embedding {
+                var norm: Float = 0
+                for i in vector.indices { vector[i] += 0.02 * random.gaussian(); norm += vector[i] * vector[i] }
+                let scale = 1 / norm.squareRoot()
+                article.embedding = vector.map { $0 * scale }
+            }
+            for slot in article.signature.indices where random.next() % 10 < 7 { article.signature[slot] = UInt32(truncatingIfNeeded: random.next()) }
+        }
+        return article
     }
 }

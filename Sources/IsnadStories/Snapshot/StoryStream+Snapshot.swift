@@ -82,10 +82,9 @@ extension StoryClusterer {
         guard from.count == to.count else { throw SnapshotError(offset: reader.offset, message: "merge table") }
         parent = Dictionary(uniqueKeysWithValues: zip(from.map(Int.init), to.map(Int.init)))
         open = try reader.array(Int32.self, "open stories")
-        stories = [:]
+        stories = StoryTable()
         for _ in 0..<(try reader.count("stories", elementSize: 16)) {
-            let story = try StoryState(from: &reader)
-            stories[story.id] = story
+            stories.insert(try StoryState(from: &reader))
         }
         termIndex = [:]
         for _ in 0..<(try reader.count("term index", elementSize: 16)) {
