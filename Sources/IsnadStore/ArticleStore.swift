@@ -120,6 +120,23 @@ public final class ArticleStore: Sendable {
         try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [articleID]) ?? false }
     }
 
+    /// The ``contentKey(ofID:)`` of every stored article. Each stored article's furniture lines
+    /// were counted in the transaction that stored it, so these documents are counted already.
+    public func storedContentKeys() throws(StoreError) -> Set<UInt64> {
+        try read { db in
+            var keys = Set<UInt64>()
+            let cursor = try String.fetchCursor(db, sql: "SELECT id FROM articles")
+            while let id = try cursor.next() { keys.insert(Self.contentKey(ofID: id)) }
+            return keys
+        }
+    }
+
+    /// A compact key for an article id (its content hash): the hash's first 64 bits.
+    public static func contentKey(ofID id: String) -> UInt64 {
+        // Ids are SHA-256 hex digests; anything else is hashed to one first.
+        UInt64(id.prefix(16), radix: 16) ?? UInt64(ContentHash.sha256Hex(id).prefix(16), radix: 16) ?? 0
+    }
+
     /// Learned furniture counts for the given groups.
     public func furnitureModel() throws(StoreError) -> LineFrequencyModel {
         try read { db in try FurnitureTable.load(db) }

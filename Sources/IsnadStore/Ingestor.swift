@@ -50,6 +50,9 @@ public struct Ingestor: Sendable {
         summary.errors = listing.errors
         summary.skipped = listing.skipped
         var furniture = try store.furnitureModel()
+        // Furniture counts are per distinct document: the stored articles are counted already,
+        // and so is every document counted earlier in this run (a copy in another file counts once).
+        var counted = try store.storedContentKeys()
         let identifier = LanguageIdentifier.shared
         // Batch i is written on a background queue while batch i+1 is read and cleaned, so the
         // single-threaded SQLite work overlaps the parallel text work.
@@ -71,7 +74,8 @@ public struct Ingestor: Sendable {
                 summary.errors.append(contentsOf: outcome.errors)
             }
             let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
-            for (document, layout) in zip(documents, layouts) {
+            let keys = ParallelMap.map(documents) { ArticleStore.contentKey(ofID: $0.contentID) }
+            for (document, (layout, key)) in zip(documents, zip(layouts, keys)) where counted.insert(key).inserted {
                 furniture.observe(group: document.group, lineKeys: layout.furnitureKeys)
             }
             let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)

@@ -54,6 +54,10 @@ public struct RawDocument: Sendable {
         self.group = group
     }
 
+    /// The id of the article made from this document: the SHA-256 of `original` (hex), so the
+    /// same content from any file is the same article.
+    public var contentID: String { ContentHash.sha256Hex(original) }
+
     /// The source label used in messages and reports: `path` or `path#item`.
     public var sourceLabel: String {
         if let item { return "\(path)#\(item + 1)" }
