@@ -31,7 +31,7 @@ struct EncoderInputs {
         let read = analysis.read(paths: paths)
         errors = read.errors.map { "\($0)" }
         for article in analysis.articles(from: read.documents, until: .extract) {
-            labels.append(article.item.map { "\(article.path)#\($0)" } ?? article.path)
+            labels.append(article.sourceLabel)
             texts.append(article.title.isEmpty ? article.text : article.title + "\n" + article.text)
         }
     }

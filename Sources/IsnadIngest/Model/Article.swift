@@ -84,4 +84,7 @@ public struct Article: Sendable, Codable, Hashable {
 
     /// The first 16 hex digits of the id: what people type.
     public var shortID: String { String(id.prefix(16)) }
+
+    /// The source label used in messages and reports: `path` or `path#item`, items from 1.
+    public var sourceLabel: String { RawDocument.sourceLabel(path: path, item: item) }
 }

@@ -58,8 +58,11 @@ public struct RawDocument: Sendable {
     /// same content from any file is the same article.
     public var contentID: String { ContentHash.sha256Hex(original) }
 
-    /// The source label used in messages and reports: `path` or `path#item`.
-    public var sourceLabel: String {
+    /// The source label used in messages and reports: `path` or `path#item`, items from 1.
+    public var sourceLabel: String { Self.sourceLabel(path: path, item: item) }
+
+    /// `path`, or `path#n` for the item with 0-based index `item` (n counts from 1, as people do).
+    public static func sourceLabel(path: String, item: Int?) -> String {
         if let item { return "\(path)#\(item + 1)" }
         return path
     }
