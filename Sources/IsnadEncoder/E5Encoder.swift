@@ -53,6 +53,12 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
         tokenizer.tokenize(text, prefix: prefix)
     }
 
+    /// The text an article is encoded as: title and body on separate lines; either alone when
+    /// the other is empty (no stray line break, which the model would read as a token).
+    public static func articleText(title: String, body: String) -> String {
+        title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
+    }
+
     /// Title plus the start of the body, cut to at most `maxTokens` model tokens at a word boundary.
     public func lead(title: String, body: String, maxTokens: Int) -> String {
         leadWithIDs(title: title, body: body, maxTokens: maxTokens).text
@@ -60,7 +66,7 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
 
     /// The lead and its token ids (prefix included), from one tokenization of the text.
     public func leadWithIDs(title: String, body: String, maxTokens: Int) -> (text: String, ids: ArraySlice<Int32>) {
-        let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
+        let text = Self.articleText(title: title, body: body)
         let tokens = tokenize(text)
         let cut = tokens.cutAtWord(maxContent: max(0, maxTokens - 2))
         guard let end = cut.sourceEnd else { return (text, tokens.ids[...]) }

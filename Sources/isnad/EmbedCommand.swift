@@ -32,7 +32,7 @@ struct EncoderInputs {
         errors = read.errors.map { "\($0)" }
         for article in analysis.articles(from: read.documents, until: .extract) {
             labels.append(article.sourceLabel)
-            texts.append(article.title.isEmpty ? article.text : article.title + "\n" + article.text)
+            texts.append(E5Encoder.articleText(title: article.title, body: article.text))
         }
     }
 }
