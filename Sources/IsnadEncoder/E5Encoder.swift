@@ -66,7 +66,7 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
 
     /// The lead and its token ids (prefix included), from one tokenization of the text.
     public func leadWithIDs(title: String, body: String, maxTokens: Int) -> (text: String, ids: ArraySlice<Int32>) {
-        let text = Self.articleText(title: title, body: body)
+        let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
         let tokens = tokenize(text)
         let cut = tokens.cutAtWord(maxContent: max(0, maxTokens - 2))
         guard let end = cut.sourceEnd else { return (text, tokens.ids[...]) }
