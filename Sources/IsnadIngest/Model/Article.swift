@@ -12,6 +12,9 @@ public struct RemovedReport: Sendable, Codable, Hashable {
     public var sourceLines: [String] = []
     /// HTML blocks dropped as page furniture (navigation, footer, share and related widgets).
     public var markupBlocks: Int = 0
+    /// Mojibake found in the source and repaired on reading (UTF-8 decoded as Windows-1252 before
+    /// it reached Isnad). Optional, so reports stored before it existed still decode.
+    public var repairedMojibake: MojibakeRepairNote?
 
     public init() {}
 }
