@@ -68,10 +68,12 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Saves articles in one transaction, with the furniture counts learned meanwhile.
+    /// Saves articles in one transaction, with the furniture counts learned meanwhile and the
+    /// documents those counts now include (``FurnitureDocuments``).
     @discardableResult
     public func save(
-        _ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])] = []
+        _ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])] = [],
+        furnitureDocuments: [Int64] = []
     ) throws(StoreError) -> SaveReport {
         var report = SaveReport()
         let now = ISO8601DateFormatter().string(from: Date())
@@ -102,6 +104,7 @@ public final class ArticleStore: Sendable {
                     try source.execute(arguments: [article.path, article.item ?? -1, article.id, now])
                 }
                 try FurnitureTable.save(furnitureChanges, db)
+                try FurnitureDocuments.save(furnitureDocuments, db)
                 // The batch's full-text rows in one statement, last: FTS5 writes its pending terms
                 // out as a new index segment at every statement savepoint once it is part of a
                 // transaction, so a statement per article meant a segment per article.
@@ -118,23 +121,6 @@ public final class ArticleStore: Sendable {
     /// Whether the store already holds this source (path and item) with this content.
     public func contains(articleID: String) throws(StoreError) -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [articleID]) ?? false }
-    }
-
-    /// The ``contentKey(ofID:)`` of every stored article. Each stored article's furniture lines
-    /// were counted in the transaction that stored it, so these documents are counted already.
-    public func storedContentKeys() throws(StoreError) -> Set<UInt64> {
-        try read { db in
-            var keys = Set<UInt64>()
-            let cursor = try String.fetchCursor(db, sql: "SELECT id FROM articles")
-            while let id = try cursor.next() { keys.insert(Self.contentKey(ofID: id)) }
-            return keys
-        }
-    }
-
-    /// A compact key for an article id (its content hash): the hash's first 64 bits.
-    public static func contentKey(ofID id: String) -> UInt64 {
-        // Ids are SHA-256 hex digests; anything else is hashed to one first.
-        UInt64(id.prefix(16), radix: 16) ?? UInt64(ContentHash.sha256Hex(id).prefix(16), radix: 16) ?? 0
     }
 
     /// Learned furniture counts for the given groups.

@@ -51,6 +51,20 @@ struct FurnitureCountTests {
         #expect(try persistedCounts(path) == (6, 6))
     }
 
+    @Test("a store written before counted documents were recorded: its articles count as counted")
+    func storeFromBefore() throws {
+        let folder = try outletFolder()
+        let path = (folder as NSString).appendingPathComponent("s.sqlite")
+        _ = try Ingestor(store: try ArticleStore(path: path)).run(paths: [folder])
+        // Undo the migration, as in a store of the previous version.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TABLE furnitureDocuments")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-furniture-documents'")
+        }
+        _ = try Ingestor(store: try ArticleStore(path: path)).run(paths: [folder])
+        #expect(try persistedCounts(path) == (5, 5))
+    }
+
     @Test("a file repeated within one run counts once")
     func copiesInOneRun() throws {
         let folder = try outletFolder()

@@ -56,10 +56,6 @@ public struct RawDocument: Sendable {
         self.group = group
     }
 
-    /// The id of the article made from this document: the SHA-256 of `original` (hex), so the
-    /// same content from any file is the same article.
-    public var contentID: String { ContentHash.sha256Hex(original) }
-
     /// The source label used in messages and reports: `path` or `path#item`, items from 1.
     public var sourceLabel: String { Self.sourceLabel(path: path, item: item) }
 
