@@ -53,6 +53,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
         .testTarget(name: "IsnadStoriesTests", dependencies: ["IsnadStories", "IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
-        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest", "IsnadEncoder", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strict),
     ]
 )

@@ -14,6 +14,8 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
         case portable
     }
 
+    /// The weight file in use (the one found when no path was given).
+    public let modelPath: String
     public let tokenizer: SentencePieceTokenizer
     public let configuration: E5Configuration
     /// The text put before every input; e5 expects `query: ` (used on both sides for similarity).
@@ -33,6 +35,7 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
                 kernels: Kernels = .automatic) throws(EncoderError) {
         let resolved = try ModelLocator.locate(path)
         let file = try E5ModelFile(path: resolved)
+        modelPath = resolved
         configuration = file.configuration
         tokenizer = SentencePieceTokenizer(file.vocabulary)
         weights = try E5Weights(file)
@@ -48,6 +51,12 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
     /// Tokenizes a text exactly as `embed` will (prefix included).
     public func tokenize(_ text: String) -> Tokenization {
         tokenizer.tokenize(text, prefix: prefix)
+    }
+
+    /// The text an article is encoded as: title and body on separate lines; either alone when
+    /// the other is empty (no stray line break, which the model would read as a token).
+    public static func articleText(title: String, body: String) -> String {
+        title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
     }
 
     /// Title plus the start of the body, cut to at most `maxTokens` model tokens at a word boundary.

@@ -41,6 +41,9 @@ enum JSONColumn {
         ]
         if let signoff = r.signoff { fields.append("\"signoff\":" + string(signoff)) }
         fields.append("\"sourceLines\":" + strings(r.sourceLines))
+        if let repair = r.repairedMojibake {
+            fields.append("\"repairedMojibake\":{\"examples\":" + strings(repair.examples) + ",\"sequences\":\(repair.sequences)}")
+        }
         return "{" + fields.joined(separator: ",") + "}"
     }
 

@@ -68,10 +68,12 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Saves articles in one transaction, with the furniture counts learned meanwhile.
+    /// Saves articles in one transaction, with the furniture counts learned meanwhile and the
+    /// documents those counts now include (``FurnitureDocuments``).
     @discardableResult
     public func save(
-        _ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])] = []
+        _ articles: [Article], furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])] = [],
+        furnitureDocuments: [Int64] = []
     ) throws(StoreError) -> SaveReport {
         var report = SaveReport()
         let now = ISO8601DateFormatter().string(from: Date())
@@ -102,6 +104,7 @@ public final class ArticleStore: Sendable {
                     try source.execute(arguments: [article.path, article.item ?? -1, article.id, now])
                 }
                 try FurnitureTable.save(furnitureChanges, db)
+                try FurnitureDocuments.save(furnitureDocuments, db)
                 // The batch's full-text rows in one statement, last: FTS5 writes its pending terms
                 // out as a new index segment at every statement savepoint once it is part of a
                 // transaction, so a statement per article meant a segment per article.

@@ -50,6 +50,9 @@ public struct Ingestor: Sendable {
         summary.errors = listing.errors
         summary.skipped = listing.skipped
         var furniture = try store.furnitureModel()
+        // Furniture counts are per distinct document: one already counted (in an earlier run or
+        // earlier in this one, from this file or another) is not counted again.
+        var counted = try store.countedFurnitureDocuments()
         let identifier = LanguageIdentifier.shared
         // Batch i is written on a background queue while batch i+1 is read and cleaned, so the
         // single-threaded SQLite work overlaps the parallel text work.
@@ -71,8 +74,11 @@ public struct Ingestor: Sendable {
                 summary.errors.append(contentsOf: outcome.errors)
             }
             let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
-            for (document, layout) in zip(documents, layouts) {
+            let keys = ParallelMap.map(documents) { FurnitureDocuments.key(of: $0.original) }
+            var newlyCounted: [Int64] = []
+            for (document, (layout, key)) in zip(documents, zip(layouts, keys)) where counted.insert(key).inserted {
                 furniture.observe(group: document.group, lineKeys: layout.furnitureKeys)
+                newlyCounted.append(key)
             }
             let analyzer = ArticleAnalyzer(cleaner: ArticleCleaner(furniture: furniture), identifier: identifier)
             // Tokenize for the full-text index here, in parallel, not in SQLite's writer.
@@ -89,7 +95,7 @@ public struct Ingestor: Sendable {
                 progress(IngestProgress(filesDone: index, filesTotal: listing.files.count, articlesNew: summary.articlesNew,
                                         articlesKnown: summary.articlesKnown, errors: summary.errors.count))
             }
-            writer.start(articles, streams: streams, furnitureChanges: furniture.takeChanges())
+            writer.start(articles, streams: streams, furnitureChanges: furniture.takeChanges(), furnitureDocuments: newlyCounted)
             index += batch.count
             summary.files = index
         }
@@ -115,13 +121,13 @@ final class BatchWriter: @unchecked Sendable {
     init(store: ArticleStore) { self.store = store }
 
     func start(_ articles: [Article], streams: PreparedStreams,
-               furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])]) {
+               furnitureChanges: [(group: String, documents: Int, lines: [Int64: Int])], furnitureDocuments: [Int64]) {
         group.enter()
         queue.async { [self] in
             PreparedStreams.active = streams
             defer { PreparedStreams.active = nil }
             do throws(StoreError) {
-                result = .success(try store.save(articles, furnitureChanges: furnitureChanges))
+                result = .success(try store.save(articles, furnitureChanges: furnitureChanges, furnitureDocuments: furnitureDocuments))
             } catch {
                 result = .failure(error)
             }

@@ -120,6 +120,15 @@ enum StoreMigrations {
                 t.column("savedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-furniture-documents") { db in
+            // The documents learned furniture has counted, by content (see FurnitureDocuments), so
+            // that ingesting the same files again does not count their lines again. Every stored
+            // article was counted when it was stored.
+            try db.create(table: "furnitureDocuments") { t in t.primaryKey("contentKey", .integer) }
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO furnitureDocuments (contentKey) VALUES (?)")
+            let originals = try String.fetchCursor(db, sql: "SELECT original FROM articles")
+            while let original = try originals.next() { try insert.execute(arguments: [FurnitureDocuments.key(of: original)]) }
+        }
         return migrator
     }
 }

@@ -54,12 +54,23 @@ extension StoryEmbedder {
     /// printing why to standard error, so that callers cluster on shared words instead.
     public static func loadOrWarn(threads: Int? = nil, leadTokens: Int = 256) -> StoryEmbedder? {
         do {
-            let encoder = try E5Encoder(threads: threads)
-            let cache = EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: leadTokens))
-            return StoryEmbedder(encoder: encoder, leadTokens: leadTokens, cache: cache)
+            return withDefaultCache(encoder: try E5Encoder(threads: threads), leadTokens: leadTokens)
         } catch {
             FileHandle.standardError.write(Data("warning: \(error) Stories are grouped on shared words only.\n".utf8))
             return nil
         }
+    }
+
+    /// An embedder with the vector cache of `encoder`'s weight file under `$ISNAD_CACHE`. Prints
+    /// to standard error what opening the cache repaired, or why vectors go uncached.
+    public static func withDefaultCache(encoder: E5Encoder, leadTokens: Int = 256) -> StoryEmbedder {
+        var cache: EmbeddingCache?
+        do {
+            cache = try EmbeddingCache.forModel(file: encoder.modelPath, lead: leadTokens)
+            if let recovery = cache?.recovery { FileHandle.standardError.write(Data("note: \(recovery)\n".utf8)) }
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error). Vectors are not cached in this run.\n".utf8))
+        }
+        return StoryEmbedder(encoder: encoder, leadTokens: leadTokens, cache: cache)
     }
 }

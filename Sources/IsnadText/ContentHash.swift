@@ -5,7 +5,19 @@ public enum ContentHash {
     public static func sha256Hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(Array(bytes))
-        return hasher.finalize().map { byte in
+        return hex(hasher.finalize())
+    }
+
+    /// Lowercase hex SHA-256 of bytes that arrive in chunks (a large file read piece by piece):
+    /// `next` returns the following chunk, nil at the end.
+    public static func sha256Hex<E: Error>(chunks next: () throws(E) -> [UInt8]?) throws(E) -> String {
+        var hasher = SHA256()
+        while let chunk = try next() { hasher.update(chunk) }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: [UInt8]) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

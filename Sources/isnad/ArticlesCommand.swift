@@ -64,6 +64,10 @@ struct ArticleCommand: ParsableCommand {
         for line in removed.boilerplate { print("  - leftover: \(TextTable.clip(line, 80))") }
         if let signoff = removed.signoff { print("  - sign-off: \(signoff)") }
         for line in removed.sourceLines { print("  - source line: \(line)") }
+        if let repair = removed.repairedMojibake {
+            print("repaired:  \(repair.sequences) mojibake sequences (UTF-8 read as Windows-1252 before it reached Isnad)")
+            for example in repair.examples { print("  - \(example)") }
+        }
     }
 }
 

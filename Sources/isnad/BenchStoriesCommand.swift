@@ -72,7 +72,7 @@ enum BenchPool {
         var items = try ClusterDatasets.semeval().items + ClusterDatasets.wikinews()
         items = items.filter { $0.text.split(separator: " ").count >= 40 }
         let model = try encoder.load()
-        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
+        var embedder = StoryEmbedder.withDefaultCache(encoder: model)
         var vectors: [StoryEmbedder.Result] = []
         for chunk in stride(from: 0, to: items.count, by: 256) {
             let slice = items[chunk..<min(items.count, chunk + 256)]

@@ -31,8 +31,8 @@ struct EncoderInputs {
         let read = analysis.read(paths: paths)
         errors = read.errors.map { "\($0)" }
         for article in analysis.articles(from: read.documents, until: .extract) {
-            labels.append(article.item.map { "\(article.path)#\($0)" } ?? article.path)
-            texts.append(article.title.isEmpty ? article.text : article.title + "\n" + article.text)
+            labels.append(article.sourceLabel)
+            texts.append(E5Encoder.articleText(title: article.title, body: article.text))
         }
     }
 }

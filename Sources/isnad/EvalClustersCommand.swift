@@ -32,7 +32,7 @@ struct EvalClustersCommand: ParsableCommand {
         default: items = try ClusterDatasets.jsonl(data)
         }
         let model = try encoder.load()
-        var embedder = StoryEmbedder(encoder: model, cache: EmbeddingCache(path: EmbeddingCache.defaultPath(model: "e5-small-q4", lead: 256)))
+        var embedder = StoryEmbedder.withDefaultCache(encoder: model)
         let start = Date()
         var results: [StoryEmbedder.Result] = []
         for chunk in stride(from: 0, to: items.count, by: 256) {

@@ -15,7 +15,10 @@ struct EvalLanguageCommand: ParsableCommand {
         abstract: "Single-sentence language identification accuracy per language.",
         discussion: """
             Sentences: Tests/Fixtures/langid/sentences.tsv (written for the project, 21 languages) \
-            plus sentences drawn from the shared development sets. The identifier was not tuned on them.
+            plus sentences drawn from the shared development sets (SemEval, Wikinews, the NER corpora, \
+            PolNeAR, the non-English pages of the article-extraction benchmark). The identifier was not \
+            tuned on them. --dump FILE writes them with the model's ranking; \
+            `python3 scripts/langid-compare.py FILE` scores py3langid on the same sentences.
             """)
 
     @Option(help: "Extra sentence file (lang<TAB>sentence).")
@@ -24,12 +27,23 @@ struct EvalLanguageCommand: ParsableCommand {
     @Option(help: "Sentences per language taken from the shared data.")
     var perLanguage: Int = 150
 
+    @Option(help: "Also write every sentence with Isnad's decision and the model's ranking to this TSV (for scripts/langid-compare.py).")
+    var dump: String?
+
     func run() throws {
         var evaluation = LanguageEvaluation()
         try evaluation.addTSV(sentences)
         try evaluation.addSharedData(perLanguage: perLanguage)
+        try evaluation.addArticleBenchmark(perLanguage: perLanguage)
         let identifier = LanguageIdentifier.shared
         if let problem = identifier.modelError { throw CommandFailure(description: problem.description) }
+        if let dump {
+            do {
+                try (evaluation.comparisonLines(identifier).joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure(description: "cannot write \(dump): \(error.localizedDescription)")
+            }
+        }
         let results = evaluation.run(identifier).sorted { $0.language < $1.language }
         print(TextTable.render(header: ["lang", "n", "accuracy", "confused with"], rows: results.map { r in
             [r.language, String(r.total), String(format: "%.1f%%", r.accuracy * 100),

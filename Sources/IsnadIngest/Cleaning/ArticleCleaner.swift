@@ -19,6 +19,7 @@ public struct ArticleCleaner: Sendable {
         var paragraphs = Array(zip(layout.paragraphs, zip(layout.fingerprints, layout.wordCounts)))
         var removed = RemovedReport()
         removed.markupBlocks = raw.markupBlocksRemoved
+        removed.repairedMojibake = raw.mojibakeRepair
 
         var title = raw.hints.title ?? ""
         var titleSpan: TextSpan?

@@ -96,6 +96,46 @@ public struct LanguageEvaluation: Sendable {
         }
     }
 
+    /// Sentences of the non-English pages of the article-extraction benchmark (gold main text),
+    /// labelled by their site; the only Indonesian text in the shared data.
+    public mutating func addArticleBenchmark(perLanguage: Int = 150) throws {
+        let path = try SharedData.require("data/article-extraction-benchmark/ground-truth.json")
+        guard let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: [String: Any]]
+        else { return }
+        var counts: [String: Int] = [:]
+        for stem in gold.keys.sorted() {
+            guard let url = gold[stem]?["url"] as? String, let body = gold[stem]?["articleBody"] as? String,
+                  let language = Self.siteLanguages.first(where: { url.contains($0.site) })?.language else { continue }
+            let scalars = ScalarText(body)
+            for span in SentenceSplitter.sentences(in: body) {
+                let sentence = scalars.slice(span)
+                let letters = sentence.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+                guard counts[language, default: 0] < perLanguage, letters >= 20, sentence.unicodeScalars.count <= 400 else { continue }
+                counts[language, default: 0] += 1
+                samples.append(Sample(language: language, text: sentence, source: "article-benchmark"))
+            }
+        }
+    }
+
+    /// The benchmark's non-English sites and the language they publish in.
+    static let siteLanguages: [(site: String, language: String)] = [
+        ("kabarislamia.com", "id"), (".com.br/", "pt"), ("remember8090.it", "it"), ("blog.comwrap.com", "de"),
+        ("wday.ru", "ru"), ("gto-normativy.ru", "ru"), ("vse-diety.com", "ru"),
+    ]
+
+    /// One line per sample for comparing with py3langid (`scripts/langid-compare.py`):
+    /// gold language, source, Isnad's decision, the model's three best classes on the whole
+    /// sentence (`code:probability`), the sentence.
+    public func comparisonLines(_ identifier: LanguageIdentifier) -> [String] {
+        let rows = ParallelMap.map(samples) { sample -> String in
+            let ranking = identifier.modelRanking(sample.text).prefix(3).map { "\($0.language):\(String(format: "%.4f", $0.probability))" }
+            let text = sample.text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            return [sample.language, sample.source, identifier.identify(sample.text).language, ranking.joined(separator: " "), text]
+                .joined(separator: "\t")
+        }
+        return ["gold\tsource\tisnad\tmodel\ttext"] + rows
+    }
+
     /// Accuracy per language, worst first.
     public func run(_ identifier: LanguageIdentifier) -> [LanguageResult] {
         let guesses = ParallelMap.map(samples) { identifier.identify($0.text).language }

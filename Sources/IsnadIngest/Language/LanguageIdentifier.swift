@@ -61,6 +61,13 @@ public final class LanguageIdentifier: Sendable {
         scores.fold()
         return scores.best
     }
+
+    /// The statistical model's classes for the whole of `text`, best first, without script rules
+    /// or folding: what py3langid's `rank` gives with normalised probabilities (for comparison).
+    func modelRanking(_ text: String) -> [(language: String, probability: Double)] {
+        guard let model else { return [] }
+        return model.scores(for: text).probabilities.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
+    }
 }
 
 /// Letter counts per script, and the decisions scripts alone can make.

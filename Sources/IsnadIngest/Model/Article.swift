@@ -12,6 +12,9 @@ public struct RemovedReport: Sendable, Codable, Hashable {
     public var sourceLines: [String] = []
     /// HTML blocks dropped as page furniture (navigation, footer, share and related widgets).
     public var markupBlocks: Int = 0
+    /// Mojibake found in the source and repaired on reading (UTF-8 decoded as Windows-1252 before
+    /// it reached Isnad). Optional, so reports stored before it existed still decode.
+    public var repairedMojibake: MojibakeRepairNote?
 
     public init() {}
 }
@@ -84,4 +87,7 @@ public struct Article: Sendable, Codable, Hashable {
 
     /// The first 16 hex digits of the id: what people type.
     public var shortID: String { String(id.prefix(16)) }
+
+    /// The source label used in messages and reports: `path` or `path#item`, items from 1.
+    public var sourceLabel: String { RawDocument.sourceLabel(path: path, item: item) }
 }

@@ -41,6 +41,8 @@ public struct RawDocument: Sendable {
     public var markupBlocksRemoved: Int
     /// Group for learned boilerplate: lines recurring across many documents of one group are furniture.
     public var group: String
+    /// Set when the text arrived as mojibake and was repaired (``MojibakeRepair``).
+    public var mojibakeRepair: MojibakeRepairNote?
 
     public init(path: String, item: Int? = nil, format: SourceFormat, encoding: TextEncoding, original: String,
                 hints: DocumentHints = DocumentHints(), markupBlocksRemoved: Int = 0, group: String) {
@@ -54,8 +56,11 @@ public struct RawDocument: Sendable {
         self.group = group
     }
 
-    /// The source label used in messages and reports: `path` or `path#item`.
-    public var sourceLabel: String {
+    /// The source label used in messages and reports: `path` or `path#item`, items from 1.
+    public var sourceLabel: String { Self.sourceLabel(path: path, item: item) }
+
+    /// `path`, or `path#n` for the item with 0-based index `item` (n counts from 1, as people do).
+    public static func sourceLabel(path: String, item: Int?) -> String {
         if let item { return "\(path)#\(item + 1)" }
         return path
     }

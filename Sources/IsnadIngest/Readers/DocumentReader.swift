@@ -62,6 +62,8 @@ public struct DocumentReader: Sendable {
         } catch {
             outcome.errors.append(error)
         }
+        // Text that was mojibake before it reached Isnad, whatever the format.
+        for index in outcome.documents.indices { MojibakeRepair.apply(to: &outcome.documents[index]) }
         return outcome
     }
 
