@@ -119,6 +119,12 @@ enum StoreMigrations {
                 t.column("windowIDs", .blob).notNull()
                 t.column("savedAt", .text).notNull()
             }
+            // The term-count sketch of that state, one row per non-zero counter (see TermCounts):
+            // an ingest reads and writes only the counters of its own articles' terms.
+            try db.create(table: "storyTermCounts") { t in
+                t.primaryKey("slot", .integer)
+                t.column("count", .integer).notNull()
+            }
         }
         migrator.registerMigration("v5-furniture-documents") { db in
             // The documents learned furniture has counted, by content (see FurnitureDocuments), so

@@ -35,6 +35,7 @@ struct StoryPlacement {
         }
         let pending = try StoryTables.unplaced(db)
         guard !pending.isEmpty else { return }
+        stream.useTermCounts(try StoryTables.termCounts(db, slots: StoryStream.termCountSlots(for: pending)))
         stream.reserveStoryIDs(below: max(1, try StoryTables.maxStoryID(db) + 1))
         var window = Window(ids: saved.windowIDs, base: stream.copyWindowStart)
         var touched = Set<Int>(), mergedAway = Set<Int>()
@@ -89,7 +90,8 @@ struct StoryPlacement {
         summary.rebuilt = true
         let signals = try StoryTables.all(db, sinceDay: sinceDay)
         var stream = StoryStream(options: options)
-        if sinceDay != nil, let saved = try StoryTables.loadState(db), let previous = try? StoryStream(snapshot: saved.state, options: options) {
+        if sinceDay != nil, let saved = try StoryTables.loadState(db), var previous = try? StoryStream(snapshot: saved.state, options: options) {
+            previous.useTermCounts(try StoryTables.termCounts(db, slots: nil), complete: true)
             stream.adoptStatistics(of: previous)
         }
         stream.reserveStoryIDs(below: max(1, try StoryTables.maxStoryID(db) + 1))

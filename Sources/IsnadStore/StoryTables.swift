@@ -146,8 +146,32 @@ enum StoryTables {
     static func saveState(_ db: Database, _ stream: StoryStream, windowIDs: [String], at time: String) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO storyEngineState (name, version, articles, state, windowIDs, savedAt) VALUES ('stream', ?, ?, ?, ?, ?)
-            """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(),
+            """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(includingCounts: false),
                              Data(windowIDs.joined(separator: "\n").utf8), time])
+        let counts = stream.termCounts
+        if counts.complete { try db.execute(sql: "DELETE FROM storyTermCounts") }
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO storyTermCounts (slot, count) VALUES (?, ?)")
+        for (slot, count) in counts.changed { try upsert.execute(arguments: [slot, Int(count)]) }
+    }
+
+    /// Stored term counters: the given slots, or all of them.
+    static func termCounts(_ db: Database, slots: Set<Int>?) throws -> [Int: UInt32] {
+        var values: [Int: UInt32] = [:]
+        func collect(_ rows: RowCursor) throws {
+            while let row = try rows.next() { values[row[0]] = UInt32(truncatingIfNeeded: row[1] as Int) }
+        }
+        guard let slots else {
+            try collect(try Row.fetchCursor(db, sql: "SELECT slot, count FROM storyTermCounts"))
+            return values
+        }
+        let list = slots.sorted()
+        for chunk in stride(from: 0, to: list.count, by: 500) {
+            let part = Array(list[chunk..<min(list.count, chunk + 500)])
+            let marks = part.map { _ in "?" }.joined(separator: ",")
+            try collect(try Row.fetchCursor(db, sql: "SELECT slot, count FROM storyTermCounts WHERE slot IN (\(marks))",
+                                            arguments: StatementArguments(part)))
+        }
+        return values
     }
 
     /// The highest story id ever given (merged and emptied stories keep theirs).

@@ -39,7 +39,7 @@ public struct EmbeddingCache: Sendable {
         data.withUnsafeBytes { raw in
             for index in 0..<whole {
                 let offset = index * record
-                let key = raw[offset..<offset + 32].map { String(format: "%02x", $0) }.joined()
+                let key = ContentHash.hex(raw[offset..<offset + 32])
                 var vector = [Float](repeating: 0, count: dimension)
                 for i in 0..<dimension {
                     vector[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 32 + 4 * i, as: UInt32.self)))

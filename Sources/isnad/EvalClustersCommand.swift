@@ -13,7 +13,10 @@ struct EvalClustersCommand: ParsableCommand {
             per language pair) or a JSONL file of {"text" or "path", "story", "language", "title", \
             "published"}. Vectors are cached (ISNAD_CACHE, default ~/.cache/isnad), so only the first \
             run pays for encoding. The baseline is e5 cosine to the closest story with one global \
-            threshold, chosen best on the same data; both are printed.
+            threshold, chosen best on the same data; both are printed. Isnad's figure comes from the \
+            ingest path (stream order, copy detection, clustering); --batches N also stores the \
+            stream in N batches, placed incrementally as `isnad ingest` places them, and prints \
+            how far that lands from one pass.
             """)
 
     @Argument(help: "wikinews, semeval, or a JSONL path.")
@@ -21,6 +24,14 @@ struct EvalClustersCommand: ParsableCommand {
 
     @Option(help: "Also cluster this many shuffled arrival orders (fixed seeds) and print each method's spread.")
     var orders = 1
+
+    @Option(help: "Also ingest the stream into a new store in this many batches, each placed incrementally as `isnad ingest` does, and compare with one pass.")
+    var batches: Int?
+
+    func validate() throws {
+        if orders < 1 { throw ValidationError("--orders must be at least 1") }
+        if let batches, batches < 1 { throw ValidationError("--batches must be at least 1") }
+    }
 
     @OptionGroup var encoder: EncoderOptions
 
@@ -121,6 +132,12 @@ struct EvalClustersCommand: ParsableCommand {
             if result.skipped > 0 { line += ", \(result.skipped) skipped" }
             if let t = result.threshold { line += String(format: "  (cosine ≥ %.3f)", t) }
             print(line)
+        }
+        if let batches {
+            let batched = evaluation.score(labels: try EvalBatches.labels(evaluation, items: items, batches: batches))
+            let figure = isnad.bcubed != nil ? "BCubed F1" : "pairs F1"
+            print(String(format: "incremental, %d batches through the store: %@ %.3f (one pass %.3f, difference %+.3f)",
+                         batches, figure, batched.headline, isnad.headline, batched.headline - isnad.headline))
         }
         if orders > 1 {
             // The file order plus orders − 1 shuffles; the baseline's threshold is chosen again for each.

@@ -31,27 +31,29 @@ public struct ClusterEvaluation: Sendable {
         self.pairs = pairs
     }
 
-    /// Clusters with `options` and scores the result. Articles arrive in the given order, or in
-    /// `arrival` (a permutation of their indices), and are then sorted by day, stably.
+    /// Clusters with `options` as ingest does (stream order by day, copy detection, then
+    /// clustering) and scores the result. Articles arrive in the given order, or in `arrival`
+    /// (a permutation of their indices).
     public func run(_ options: ClusteringOptions = ClusteringOptions(), arrival: [Int]? = nil) -> Result {
-        var clusterer = StoryClusterer(options: options)
-        var rank = Array(articles.indices)
-        if let arrival { for (position, index) in arrival.enumerated() { rank[index] = position } }
-        let order = articles.indices.sorted { (articles[$0].day ?? Int.min, rank[$0]) < (articles[$1].day ?? Int.min, rank[$1]) }
+        var stream = StoryStream(options: options)
+        let arrived = arrival ?? Array(articles.indices)
+        let order = StoryEngine.streamOrder(arrived.map { articles[$0] }).map { arrived[$0] }
         var position = [Int](repeating: 0, count: articles.count)
         for (rank, index) in order.enumerated() {
             position[index] = rank
-            clusterer.add(articles[index])
+            _ = stream.add(articles[index])
         }
-        var labels = [Int](repeating: 0, count: articles.count), skipped = 0
-        for index in articles.indices {
-            if let story = clusterer.story(ofArticle: position[index]) { labels[index] = story } else {
-                labels[index] = -1 - index
-                skipped += 1
-            }
-        }
-        var result = Result(stories: Set(labels).count, skipped: skipped, labels: labels, decisions: clusterer.decisions)
+        let labels = articles.indices.map { index in stream.clusterer.story(ofArticle: position[index]) ?? (-1 - index) }
+        var result = score(labels: labels)
+        result.decisions = stream.clusterer.decisions
         if case .cosineThreshold(let threshold) = options.mode { result.threshold = threshold }
+        return result
+    }
+
+    /// Scores a clustering: `labels` gives each article's story (input order), a negative
+    /// number, distinct per article, for one not clustered.
+    public func score(labels: [Int]) -> Result {
+        var result = Result(stories: Set(labels).count, skipped: labels.filter { $0 < 0 }.count, labels: labels)
         let labelled = articles.indices.filter { gold[$0] != nil }
         if !labelled.isEmpty {
             var ids: [String: Int] = [:]

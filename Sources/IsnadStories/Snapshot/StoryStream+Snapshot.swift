@@ -1,3 +1,4 @@
+import IsnadText
 import Foundation
 
 /// The story stream's state, persisted between ingests so that the next ingest places only its
@@ -8,13 +9,17 @@ import Foundation
 extension StoryStream {
     /// Bumped whenever the layout or the meaning of the state changes; an older state is then
     /// rebuilt by a full replay.
-    public static let snapshotVersion = 1
+    public static let snapshotVersion = 2
 
-    /// The state as bytes.
-    public func snapshot() -> Data {
+    /// The state as bytes. The term-count sketch is kept apart (``termCounts``,
+    /// ``useTermCounts(_:)``) unless `includingCounts`: a store saves only the counters an
+    /// ingest changed.
+    public func snapshot(includingCounts: Bool = true) -> Data {
         var writer = SnapshotWriter()
         writer.string("isnad-story-stream")
         writer.int(Self.snapshotVersion)
+        writer.bool(includingCounts)
+        if includingCounts { clusterer.documentFrequency.write(to: &writer) }
         clusterer.write(to: &writer, keepingArticlesFrom: copies.firstKept)
         copies.write(to: &writer)
         return writer.data
@@ -29,6 +34,11 @@ extension StoryStream {
             throw SnapshotError(offset: reader.offset, message: "written by another version of Isnad (state version \(version), this one reads \(Self.snapshotVersion))")
         }
         self.init(options: options)
+        if try reader.bool("counts flag") {
+            clusterer.documentFrequency = try TermCounts(from: &reader)
+        } else {
+            clusterer.documentFrequency = TermCounts(partial: [:])
+        }
         try clusterer.read(from: &reader)
         try copies.read(from: &reader)
         guard clusterer.articleCount == copies.count else {
@@ -41,7 +51,6 @@ extension StoryClusterer {
     func write(to writer: inout SnapshotWriter, keepingArticlesFrom firstKept: Int) {
         calibration.write(to: &writer)
         means.write(to: &writer)
-        documentFrequency.write(to: &writer)
         writer.int(documents)
         writer.array(familyDocuments.map(Int64.init))
         writer.optionalInt(latestDay)
@@ -70,7 +79,6 @@ extension StoryClusterer {
     mutating func read(from reader: inout SnapshotReader) throws(SnapshotError) {
         calibration = try LanguagePairCalibration(from: &reader)
         try means.read(from: &reader)
-        documentFrequency = try TermCounts(from: &reader)
         documents = try reader.int("documents")
         familyDocuments = try reader.array(Int64.self, "family documents").map(Int.init)
         latestDay = try reader.optionalInt("latest day")
@@ -137,6 +145,46 @@ extension CopyDetector {
             guard flags[position] != 0 else { continue }
             for key in Self.bandKeys(signature) { buckets[key, default: []].append(Int32(firstKept + position)) }
         }
+    }
+}
+
+extension StoryStream {
+    /// The term-count slots the given articles read and write (their terms, numbers and names).
+    public static func termCountSlots(for articles: [StoryArticle]) -> Set<Int> {
+        var slots = Set<Int>()
+        func add(_ key: UInt64) {
+            let (a, b) = TermCounts.slotNumbers(of: key)
+            slots.insert(a)
+            slots.insert(b)
+        }
+        for article in articles {
+            for term in article.terms { add(term) }
+            for number in article.numbers { add(number) }
+            for key in article.nameKeys {
+                for family in NameKeys.Family.allCases { add(NameKeys.skeleton(of: key) ^ family.salt) }
+            }
+        }
+        return slots
+    }
+
+    /// Gives a stream continued from a snapshot without counts the counters it will need
+    /// (absent slots are zero), or, with `complete`, the whole sketch.
+    public mutating func useTermCounts(_ values: [Int: UInt32], complete: Bool = false) {
+        if complete {
+            var counts = TermCounts()
+            for (slot, count) in values where slot >= 0 && slot < 2 * TermCounts.width {
+                counts.rows[slot / TermCounts.width][slot % TermCounts.width] = count
+            }
+            clusterer.documentFrequency = counts
+        } else {
+            clusterer.documentFrequency = TermCounts(partial: values)
+        }
+    }
+
+    /// Term counters to store: the changed ones of a continued stream, all non-zero ones of a
+    /// stream built from scratch.
+    public var termCounts: (changed: [(slot: Int, count: UInt32)], complete: Bool) {
+        (clusterer.documentFrequency.changed, clusterer.documentFrequency.partial == nil)
     }
 }
 
