@@ -40,20 +40,26 @@ let package = Package(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // Evaluation against the development data and the shared-data lookup: used by the CLI
+        // (`eval`, `bench`) and the tests, never by the product libraries.
+        .target(
+            name: "IsnadEvaluation",
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadStore"],
+            swiftSettings: strict),
         .executableTarget(
             name: "isnad",
             dependencies: [
-                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories",
+                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories", "IsnadEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], swiftSettings: strict),
-        .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText"], swiftSettings: strict),
-        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText", "IsnadEvaluation"], swiftSettings: strict),
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest", "IsnadStories", "IsnadEvaluation", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
-        .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
-        .testTarget(name: "IsnadStoriesTests", dependencies: ["IsnadStories", "IsnadEncoder", "IsnadIngest"], swiftSettings: strict),
-        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest", "IsnadEncoder", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest", "IsnadEvaluation"], swiftSettings: strict),
+        .testTarget(name: "IsnadStoriesTests", dependencies: ["IsnadStories", "IsnadEncoder", "IsnadIngest", "IsnadEvaluation"], swiftSettings: strict),
+        .testTarget(name: "IsnadCLITests", dependencies: ["IsnadIngest", "IsnadEvaluation", "IsnadEncoder", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
     ]
 )

@@ -32,8 +32,7 @@ extension ArticleStore {
     public func articlesWithoutSignals(limit: Int = 512) throws(StoreError) -> [Article] {
         try read { db in
             try ArticleRow.fetchAll(db, sql: """
-                SELECT a.* FROM articles a LEFT JOIN articleSignals s ON s.articleID = a.id
-                WHERE s.articleID IS NULL ORDER BY a.seq LIMIT ?
+                SELECT a.* FROM awaitingSignals w JOIN articles a ON a.seq = w.articleSeq ORDER BY w.articleSeq LIMIT ?
                 """, arguments: [limit]).map(\.article)
         }
     }
@@ -43,8 +42,8 @@ extension ArticleStore {
     public func articlesWithStaleSignals(limit: Int = 512) throws(StoreError) -> [(article: Article, vector: [Float]?, note: String?)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.*, s.vector AS signalVector, s.note AS signalNote FROM articles a JOIN articleSignals s ON s.articleID = a.id
-                WHERE s.nameKeys IS NULL ORDER BY a.seq LIMIT ?
+                SELECT a.*, s.vector AS signalVector, s.note AS signalNote FROM articleSignals s CROSS JOIN articles a
+                WHERE s.nameKeys IS NULL AND a.id = s.articleID ORDER BY a.seq LIMIT ?
                 """, arguments: [limit]).map { row in
                 let vector: Data? = row["signalVector"]
                 return (try ArticleRow(row: row).article, vector.map { BlobColumn.values($0) }, row["signalNote"])
@@ -64,6 +63,16 @@ extension ArticleStore {
                     try insert.execute(arguments: [signal.id, signal.day, BlobColumn.data(signal.terms), BlobColumn.data(signal.numbers),
                                                    BlobColumn.data(signal.nameKeys), BlobColumn.data(signal.signature), signal.wordCount,
                                                    signal.embedding.map { BlobColumn.data($0) }, index < notes.count ? notes[index] : nil])
+                }
+                // Off the signals queue; onto the story queue unless already placed.
+                let done = try db.cachedStatement(sql: "DELETE FROM awaitingSignals WHERE articleSeq = (SELECT seq FROM articles WHERE id = ?)")
+                let queue = try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO awaitingStory (articleSeq) SELECT seq FROM articles a WHERE a.id = ?
+                    AND NOT EXISTS (SELECT 1 FROM storyArticles m WHERE m.articleID = a.id)
+                    """)
+                for signal in signals {
+                    try done.execute(arguments: [signal.id])
+                    try queue.execute(arguments: [signal.id])
                 }
             }
         } catch {

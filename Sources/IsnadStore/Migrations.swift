@@ -135,6 +135,24 @@ enum StoreMigrations {
             let originals = try String.fetchCursor(db, sql: "SELECT original FROM articles")
             while let original = try originals.next() { try insert.execute(arguments: [FurnitureDocuments.key(of: original)]) }
         }
+        migrator.registerMigration("v6-story-work-queues") { db in
+            // What the story stage still has to do, so that an ingest into a large store finds its
+            // few new articles without scanning every article and signal (wide rows: 1 GB at
+            // 200,000 articles): articles awaiting signals, and articles with signals awaiting a
+            // story. Filled from the store's state; kept in the transactions that change it.
+            try db.create(table: "awaitingSignals") { t in t.primaryKey("articleSeq", .integer) }
+            try db.execute(sql: """
+                INSERT INTO awaitingSignals (articleSeq) SELECT a.seq FROM articles a
+                LEFT JOIN articleSignals s ON s.articleID = a.id WHERE s.articleID IS NULL
+                """)
+            try db.create(table: "awaitingStory") { t in t.primaryKey("articleSeq", .integer) }
+            try db.execute(sql: """
+                INSERT INTO awaitingStory (articleSeq) SELECT a.seq FROM articles a JOIN articleSignals s ON s.articleID = a.id
+                LEFT JOIN storyArticles m ON m.articleID = a.id WHERE m.articleID IS NULL
+                """)
+            // Signals written before name keys existed (recomputed on the next update).
+            try db.execute(sql: "CREATE INDEX articleSignals_withoutNameKeys ON articleSignals(articleID) WHERE nameKeys IS NULL")
+        }
         return migrator
     }
 }

@@ -22,8 +22,8 @@ enum StoryTables {
     /// Articles with signals that no story update has placed yet, in ingestion order.
     static func unplaced(_ db: Database) throws -> [StoryArticle] {
         try Row.fetchAll(db, sql: """
-            SELECT \(signalColumns) FROM articles a JOIN articleSignals s ON s.articleID = a.id
-            LEFT JOIN storyArticles m ON m.articleID = a.id WHERE m.articleID IS NULL ORDER BY a.seq
+            SELECT \(signalColumns) FROM awaitingStory w JOIN articles a ON a.seq = w.articleSeq
+            JOIN articleSignals s ON s.articleID = a.id ORDER BY w.articleSeq
             """).map(signal)
     }
 
@@ -66,6 +66,8 @@ enum StoryTables {
             INSERT OR REPLACE INTO storyArticles (articleID, storyID, position, duplicateOf, syndicationOf, decision)
             VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [article, story, position, duplicateOf, syndicationOf, json])
+        try db.cachedStatement(sql: "DELETE FROM awaitingStory WHERE articleSeq = (SELECT seq FROM articles WHERE id = ?)")
+            .execute(arguments: [article])
     }
 
     /// The encoder for stored decisions (sorted keys: the same decision is the same text).

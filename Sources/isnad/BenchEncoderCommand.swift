@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadEvaluation
 import IsnadEncoder
 import IsnadIngest
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadEvaluation
 import IsnadIngest
 import IsnadStore
 import IsnadStories

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadEvaluation
 import IsnadEncoder
 import IsnadStories
 
@@ -134,7 +135,7 @@ struct EvalClustersCommand: ParsableCommand {
             print(line)
         }
         if let batches {
-            let batched = evaluation.score(labels: try EvalBatches.labels(evaluation, items: items, batches: batches))
+            let batched = evaluation.score(labels: try evaluation.incrementalLabels(items: items, batches: batches))
             let figure = isnad.bcubed != nil ? "BCubed F1" : "pairs F1"
             print(String(format: "incremental, %d batches through the store: %@ %.3f (one pass %.3f, difference %+.3f)",
                          batches, figure, batched.headline, isnad.headline, batched.headline - isnad.headline))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadEvaluation
 import IsnadIngest
 
 struct EvalCommand: ParsableCommand {

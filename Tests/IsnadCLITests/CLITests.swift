@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IsnadEvaluation
 import Testing
 
 /// Runs the built `isnad` binary as a user would.
@@ -16,11 +17,7 @@ enum CLI {
         return (packageRoot as NSString).appendingPathComponent(".build/debug/isnad")
     }
 
-    static var seeds: String {
-        let shared = ProcessInfo.processInfo.environment["ISNAD_SHARED"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (packageRoot as NSString).appendingPathComponent("../shared")
-        return ((shared as NSString).appendingPathComponent("corpus/seeds") as NSString).standardizingPath
-    }
+    static var seeds: String { SharedData.path("corpus/seeds") }
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadEvaluation
 import IsnadEncoder
 import IsnadIngest
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadEvaluation
 import IsnadIngest
 
 /// Shared helpers: the seeds from ../shared, temporary folders, and encoders for test input.
@@ -7,11 +8,8 @@ enum Fixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    /// The shared folder: $ISNAD_SHARED or ../shared beside the package.
-    static var shared: String {
-        if let custom = ProcessInfo.processInfo.environment["ISNAD_SHARED"], !custom.isEmpty { return custom }
-        return (packageRoot as NSString).appendingPathComponent("../shared")
-    }
+    /// The shared folder: $ISNAD_SHARED or ../shared beside the package (the one lookup, ``SharedData``).
+    static var shared: String { SharedData.root }
 
     static func seedsFolder() throws -> String {
         let path = ((shared as NSString).appendingPathComponent("corpus/seeds") as NSString).standardizingPath

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadEvaluation
 import GRDB
 import IsnadEncoder
 import IsnadIngest

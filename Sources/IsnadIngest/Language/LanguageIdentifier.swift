@@ -64,7 +64,7 @@ public final class LanguageIdentifier: Sendable {
 
     /// The statistical model's classes for the whole of `text`, best first, without script rules
     /// or folding: what py3langid's `rank` gives with normalised probabilities (for comparison).
-    func modelRanking(_ text: String) -> [(language: String, probability: Double)] {
+    public func modelRanking(_ text: String) -> [(language: String, probability: Double)] {
         guard let model else { return [] }
         return model.scores(for: text).probabilities.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
     }

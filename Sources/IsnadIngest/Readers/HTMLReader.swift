@@ -3,8 +3,9 @@ import IsnadText
 
 /// Reads `.html`/`.htm` pages: decodes (meta charset first), extracts the main text with
 /// ``HTMLExtractor``, and composes the article's original as title and blocks.
-enum HTMLReader {
-    static func read(bytes: [UInt8], path: String, group: String) throws(IngestError) -> RawDocument {
+public enum HTMLReader {
+    /// One page as a raw document (errors name `path`); `group` is its learned-furniture group.
+    public static func read(bytes: [UInt8], path: String, group: String) throws(IngestError) -> RawDocument {
         let declared = charset(in: bytes)
         // UTF-8 input goes to libxml2 as it is (minus a BOM); other encodings as re-encoded text.
         let (encoding, text) = try TextDecoder.detect(bytes, path: path, declared: declared)

@@ -66,7 +66,7 @@ enum JSONLReader {
 }
 
 /// Reads CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) with a header row.
-enum CSVReader {
+public enum CSVReader {
     static func read(bytes: [UInt8], path: String, group: String) throws(IngestError) -> ReadOutcome {
         let decoded = try TextDecoder.decode(bytes, path: path)
         let (rows, error) = parse(decoded.text)
@@ -92,10 +92,11 @@ enum CSVReader {
         return outcome
     }
 
-    struct Row { var fields: [String]; var line: Int }
+    /// One CSV record and the line it starts on.
+    public struct Row: Sendable { public var fields: [String]; public var line: Int }
 
     /// Parses CSV text; on an unterminated quote, returns the rows before it and the error.
-    static func parse(_ text: String) -> ([Row], (line: Int, message: String)?) {
+    public static func parse(_ text: String) -> ([Row], (line: Int, message: String)?) {
         var rows: [Row] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()

@@ -2,10 +2,12 @@ import CZlib
 
 /// gzip decompression (crawl dumps and benchmark pages come as `.html.gz`), with a size cap
 /// so that a decompression bomb is refused rather than exhausting memory.
-enum Gzip {
-    static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count > 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
+public enum Gzip {
+    /// Whether bytes start with the gzip magic number.
+    public static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count > 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    static func decompress(_ bytes: [UInt8], path: String, limit: Int) throws(IngestError) -> [UInt8] {
+    /// The decompressed bytes, refused past `limit` (a decompression bomb); errors name `path`.
+    public static func decompress(_ bytes: [UInt8], path: String, limit: Int) throws(IngestError) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw IngestError(path: path, kind: .malformed, message: "cannot start gzip decompression")

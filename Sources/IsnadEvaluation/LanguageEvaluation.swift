@@ -1,4 +1,6 @@
 import Foundation
+import IsnadIngest
+import IsnadStories
 import IsnadText
 
 /// Single-sentence language identification accuracy, on sentences the identifier was not

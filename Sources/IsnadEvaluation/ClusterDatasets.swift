@@ -1,5 +1,6 @@
 import Foundation
 import IsnadIngest
+import IsnadStories
 
 /// One article of an evaluation set with its gold story.
 public struct ClusterEvalItem: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import IsnadIngest
+import IsnadStories
 import IsnadText
 
 /// HTML main-text extraction quality on real crawled pages with gold text (the

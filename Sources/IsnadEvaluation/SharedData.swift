@@ -1,4 +1,6 @@
 import Foundation
+import IsnadIngest
+import IsnadStories
 
 /// The development data beside the project (`$ISNAD_SHARED`, default `../shared`).
 public enum SharedData {

@@ -1,3 +1,4 @@
+import IsnadStories
 import IsnadText
 
 /// Runs the clusterer over an evaluation stream and scores it, next to the baseline a user
