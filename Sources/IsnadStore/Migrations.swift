@@ -109,14 +109,12 @@ enum StoreMigrations {
             try db.create(index: "storyArticles_position", on: "storyArticles", columns: ["position"])
             try db.create(index: "articleSignals_day", on: "articleSignals", columns: ["day"])
             // The story engine's state after the last update (see StoryStream+Snapshot), so that
-            // the next ingest places only its new articles. `windowIDs` names the articles of the
-            // copy detector's window, in stream order.
+            // the next ingest places only its new articles.
             try db.create(table: "storyEngineState") { t in
                 t.primaryKey("name", .text)
                 t.column("version", .integer).notNull()
                 t.column("articles", .integer).notNull()
                 t.column("state", .blob).notNull()
-                t.column("windowIDs", .blob).notNull()
                 t.column("savedAt", .text).notNull()
             }
             // The term-count sketch of that state, one row per non-zero counter (see TermCounts):
@@ -150,6 +148,21 @@ enum StoreMigrations {
                 INSERT INTO awaitingStory (articleSeq) SELECT a.seq FROM articles a JOIN articleSignals s ON s.articleID = a.id
                 LEFT JOIN storyArticles m ON m.articleID = a.id WHERE m.articleID IS NULL
                 """)
+            // The copy detector's window (the last 50,000 articles of the story stream): each
+            // article's MinHash signature and syndication group, and its LSH band keys, so that
+            // an ingest looks up the candidates of its own articles instead of loading the window.
+            try db.create(table: "copyWindow") { t in
+                t.primaryKey("position", .integer)
+                t.column("articleID", .text).notNull()
+                t.column("groupPosition", .integer).notNull()
+                t.column("signature", .blob)
+            }
+            try db.create(table: "copyBands") { t in
+                t.column("bandKey", .integer).notNull()
+                t.column("position", .integer).notNull()
+            }
+            try db.create(index: "copyBands_key", on: "copyBands", columns: ["bandKey", "position"])
+            try db.create(index: "copyBands_position", on: "copyBands", columns: ["position"])
             // Signals written before name keys existed (recomputed on the next update).
             try db.execute(sql: "CREATE INDEX articleSignals_withoutNameKeys ON articleSignals(articleID) WHERE nameKeys IS NULL")
         }

@@ -9,25 +9,10 @@ struct StoryPlacement {
     let now = ISO8601DateFormatter().string(from: Date())
     let encoder = StoryTables.decisionEncoder()
 
-    /// Article ids of the stream positions the saved state still knows (its copy window).
-    struct Window {
-        var ids: [String]
-        var base: Int
-        func id(at position: Int) -> String? {
-            position >= base && position - base < ids.count ? ids[position - base] : nil
-        }
-        mutating func trim(to start: Int) {
-            guard start > base else { return }
-            ids.removeFirst(min(ids.count, start - base))
-            base = start
-        }
-    }
-
     /// Places the articles no update has placed yet, continuing the saved stream; replays
     /// everything when there is no usable saved state (a new store, or an older version's).
     func placeNew(_ db: Database, _ summary: inout StoryUpdater.Summary) throws {
-        guard let saved = try StoryTables.loadState(db), var stream = try? StoryStream(snapshot: saved.state, options: options),
-              saved.windowIDs.count == stream.count - stream.copyWindowStart else {
+        guard let saved = try StoryTables.loadState(db), var stream = try? StoryStream(snapshot: saved, options: options) else {
             let first = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM storyArticles") == 0
             try rebuild(db, sinceDay: nil, &summary)
             summary.rebuilt = !first // a first update is a replay of nothing but the new articles
@@ -35,9 +20,19 @@ struct StoryPlacement {
         }
         let pending = try StoryTables.unplaced(db)
         guard !pending.isEmpty else { return }
+        // What the new articles will read: their term counters, the earlier articles they may
+        // copy (by band key) and the stories those are in.
         stream.useTermCounts(try StoryTables.termCounts(db, slots: StoryStream.termCountSlots(for: pending)))
+        var keys = Set<UInt64>()
+        for article in pending { keys.formUnion(CopyDetector.lookupKeys(signature: article.signature, wordCount: article.wordCount)) }
+        let candidates = try StoryTables.copyCandidates(db, keys: keys, from: stream.copyWindowStart)
+        let closed = Set(candidates.compactMap(\.story)).filter { !stream.isOpen(story: $0) }
+        stream.prepareCopies(candidates: candidates.map { ($0.position, $0.signature, $0.group, $0.story) },
+                             closedStories: try StoryTables.closedStoryFacts(db, ids: closed))
         stream.reserveStoryIDs(below: max(1, try StoryTables.maxStoryID(db) + 1))
-        var window = Window(ids: saved.windowIDs, base: stream.copyWindowStart)
+        var ids: [Int: String] = [:]
+        for candidate in candidates { ids[candidate.position] = candidate.id }
+        let firstNew = stream.count
         var touched = Set<Int>(), mergedAway = Set<Int>()
         for index in StoryEngine.streamOrder(pending) {
             let article = pending[index]
@@ -50,23 +45,21 @@ struct StoryPlacement {
             } else {
                 placed = stream.add(article)
             }
-            window.ids.append(article.id)
-            try record(db, article, rank: rank, placed.decision, placed.verdict, window: window,
-                       touched: &touched, mergedAway: &mergedAway, &summary)
+            ids[rank] = article.id
+            func id(_ position: Int) throws -> String? { try ids[position] ?? StoryTables.articleID(db, position: position) }
+            try record(db, article, rank: rank, placed.decision, placed.verdict, original: placed.verdict.group != rank ? try id(placed.verdict.group) : nil,
+                       duplicateOf: try placed.verdict.duplicateOf.flatMap(id), touched: &touched, mergedAway: &mergedAway, &summary)
         }
-        window.trim(to: stream.copyWindowStart)
         try StoryTables.refresh(db, stories: touched.subtracting(mergedAway), at: now)
-        try StoryTables.saveState(db, stream, windowIDs: window.ids, at: now)
+        try StoryTables.saveState(db, stream, newFrom: firstNew, ids: { ids[$0] }, at: now)
         summary.articles = pending.count
         summary.storiesTouched = touched.count
     }
 
     private func record(_ db: Database, _ article: StoryArticle, rank: Int, _ decision: Decision, _ verdict: CopyDetector.Verdict,
-                        window: Window, touched: inout Set<Int>, mergedAway: inout Set<Int>,
+                        original: String?, duplicateOf: String?, touched: inout Set<Int>, mergedAway: inout Set<Int>,
                         _ summary: inout StoryUpdater.Summary) throws {
         var decision = decision
-        let original = verdict.group != rank ? window.id(at: verdict.group) : nil
-        let duplicateOf = verdict.duplicateOf.flatMap(window.id(at:))
         if let original {
             decision.note = StoryEngine.copyNote(duplicate: duplicateOf != nil, of: duplicateOf ?? original, similarity: verdict.similarity)
         }
@@ -90,7 +83,7 @@ struct StoryPlacement {
         summary.rebuilt = true
         let signals = try StoryTables.all(db, sinceDay: sinceDay)
         var stream = StoryStream(options: options)
-        if sinceDay != nil, let saved = try StoryTables.loadState(db), var previous = try? StoryStream(snapshot: saved.state, options: options) {
+        if sinceDay != nil, let saved = try StoryTables.loadState(db), var previous = try? StoryStream(snapshot: saved, options: options) {
             previous.useTermCounts(try StoryTables.termCounts(db, slots: nil), complete: true)
             stream.adoptStatistics(of: previous)
         }
@@ -179,8 +172,7 @@ struct StoryPlacement {
         } else {
             try StoryTables.refresh(db, stories: touched.subtracting(mergedAway), at: now)
         }
-        let windowIDs = (stream.copyWindowStart..<stream.count).map { ids[order[$0]] }
-        try StoryTables.saveState(db, stream, windowIDs: windowIDs, at: now)
+        try StoryTables.saveState(db, stream, newFrom: 0, ids: { ids[order[$0]] }, at: now)
         summary.articles = signals.count
         summary.storiesTouched = touched.count
     }

@@ -137,23 +137,82 @@ enum StoryTables {
             ])
     }
 
-    /// The saved engine state and the ids of its copy window's articles; nil when there is none.
-    static func loadState(_ db: Database) throws -> (state: Data, windowIDs: [String])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT state, windowIDs FROM storyEngineState WHERE name = 'stream'") else { return nil }
-        let ids: Data = row["windowIDs"]
-        let list = ids.isEmpty ? [] : String(decoding: ids, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return (row["state"], list)
+    /// The saved engine state; nil when there is none.
+    static func loadState(_ db: Database) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT state FROM storyEngineState WHERE name = 'stream'")
     }
 
-    static func saveState(_ db: Database, _ stream: StoryStream, windowIDs: [String], at time: String) throws {
+    /// Saves the engine state, the term counters it changed, and the copy detector's entries of
+    /// the articles from stream position `newFrom` on (`ids` names them); forgets the
+    /// signatures and band keys of articles that left the copy window.
+    static func saveState(_ db: Database, _ stream: StoryStream, newFrom: Int, ids: (Int) -> String?, at time: String) throws {
         try db.execute(sql: """
-            INSERT OR REPLACE INTO storyEngineState (name, version, articles, state, windowIDs, savedAt) VALUES ('stream', ?, ?, ?, ?, ?)
-            """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(includingCounts: false),
-                             Data(windowIDs.joined(separator: "\n").utf8), time])
+            INSERT OR REPLACE INTO storyEngineState (name, version, articles, state, savedAt) VALUES ('stream', ?, ?, ?, ?)
+            """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(includingCounts: false), time])
         let counts = stream.termCounts
         if counts.complete { try db.execute(sql: "DELETE FROM storyTermCounts") }
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO storyTermCounts (slot, count) VALUES (?, ?)")
         for (slot, count) in counts.changed { try upsert.execute(arguments: [slot, Int(count)]) }
+        if newFrom == 0 {
+            try db.execute(sql: "DELETE FROM copyWindow")
+            try db.execute(sql: "DELETE FROM copyBands")
+        }
+        let row = try db.cachedStatement(sql: "INSERT OR REPLACE INTO copyWindow (position, articleID, groupPosition, signature) VALUES (?, ?, ?, ?)")
+        let band = try db.cachedStatement(sql: "INSERT INTO copyBands (bandKey, position) VALUES (?, ?)")
+        for position in newFrom..<stream.count {
+            guard let entry = stream.copyEntry(position), let id = ids(position) else { continue }
+            try row.execute(arguments: [position, id, entry.group, entry.signature.isEmpty ? nil : BlobColumn.data(entry.signature)])
+            for key in entry.keys { try band.execute(arguments: [Int64(bitPattern: key), position]) }
+        }
+        try db.execute(sql: "DELETE FROM copyBands WHERE position < ?", arguments: [stream.copyWindowStart])
+        try db.execute(sql: "UPDATE copyWindow SET signature = NULL WHERE position < ? AND signature IS NOT NULL",
+                       arguments: [stream.copyWindowStart])
+    }
+
+    /// Earlier articles of the copy window sharing a band key with `keys`: position, signature,
+    /// syndication group, id, and the story each is in now.
+    static func copyCandidates(_ db: Database, keys: Set<UInt64>, from firstKept: Int)
+        throws -> [(position: Int, signature: [UInt32], group: Int, id: String, story: Int?)] {
+        var positions = Set<Int>()
+        let list = keys.map { Int64(bitPattern: $0) }
+        for chunk in stride(from: 0, to: list.count, by: 500) {
+            let part = Array(list[chunk..<min(list.count, chunk + 500)])
+            let marks = part.map { _ in "?" }.joined(separator: ",")
+            positions.formUnion(try Int.fetchAll(db, sql: "SELECT position FROM copyBands WHERE bandKey IN (\(marks)) AND position >= ?",
+                                                 arguments: StatementArguments(part + [Int64(firstKept)])))
+        }
+        return try positions.sorted().compactMap { position in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT w.signature, w.groupPosition, w.articleID, m.storyID FROM copyWindow w
+                LEFT JOIN storyArticles m ON m.articleID = w.articleID WHERE w.position = ?
+                """, arguments: [position]) else { return nil }
+            let signature: Data? = row["signature"]
+            return (position, BlobColumn.values(signature), row["groupPosition"], row["articleID"], row["storyID"])
+        }
+    }
+
+    /// The id of the article at a stream position (copy groups can start before the window).
+    static func articleID(_ db: Database, position: Int) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT articleID FROM copyWindow WHERE position = ?", arguments: [position])
+    }
+
+    /// What a closed story's reopening needs, from its members.
+    static func closedStoryFacts(_ db: Database, ids: Set<Int>) throws -> [ClosedStoryFacts] {
+        try ids.sorted().compactMap { id in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MIN(s.day) AS first, MAX(s.day) AS last, MAX(a.seq) AS lastSeq
+                FROM storyArticles m JOIN articles a ON a.id = m.articleID LEFT JOIN articleSignals s ON s.articleID = m.articleID
+                WHERE m.storyID = ?
+                """, arguments: [id]), let count: Int = row["n"], count > 0 else { return nil }
+            var languages: [String: Int] = [:]
+            for language in try Row.fetchAll(db, sql: """
+                SELECT a.language, COUNT(*) AS n FROM storyArticles m JOIN articles a ON a.id = m.articleID WHERE m.storyID = ? GROUP BY a.language
+                """, arguments: [id]) {
+                languages[language["language"]] = language["n"]
+            }
+            return ClosedStoryFacts(id: id, memberCount: count, firstDay: row["first"], lastDay: row["last"],
+                                    lastOrder: row["lastSeq"] ?? 0, languages: languages)
+        }
     }
 
     /// Stored term counters: the given slots, or all of them.

@@ -34,6 +34,37 @@ public struct CopyDetector: Sendable {
 
     public init() {}
 
+    /// A detector continuing a stream of `count` articles whose window (from `firstKept` on)
+    /// is kept elsewhere: it knows only `candidates`, the earlier articles that share a band
+    /// with the articles about to come (the store finds them by ``lookupKeys(signature:wordCount:)``),
+    /// which is all their verdicts can depend on.
+    public init(continuing count: Int, firstKept: Int, candidates: [(position: Int, signature: [UInt32], group: Int)]) {
+        self.firstKept = firstKept
+        signatures = [[UInt32]](repeating: [], count: count)
+        groups = (0..<count).map { Int32(truncatingIfNeeded: $0) }
+        bucketed = [Bool](repeating: false, count: count)
+        for candidate in candidates.sorted(by: { $0.position < $1.position })
+        where candidate.position >= firstKept && candidate.position < count && candidate.signature.count == Self.bands * Self.rows {
+            signatures[candidate.position] = candidate.signature
+            groups[candidate.position] = Int32(candidate.group)
+            bucketed[candidate.position] = true
+            for key in Self.bandKeys(candidate.signature) { buckets[key, default: []].append(Int32(candidate.position)) }
+        }
+    }
+
+    /// The LSH keys an article's copies are looked up by; empty when it is too short to compare.
+    public static func lookupKeys(signature: [UInt32], wordCount: Int) -> [UInt64] {
+        wordCount >= minimumWords && signature.count == bands * rows ? bandKeys(signature) : []
+    }
+
+    /// What the detector holds of an article, to persist: its syndication group, and while it
+    /// is in the window and in the buckets its signature and band keys (else empty).
+    public func entry(_ position: Int) -> (signature: [UInt32], group: Int, keys: [UInt64])? {
+        guard position >= 0, position < count else { return nil }
+        let live = position >= firstKept && bucketed[position]
+        return (live ? signatures[position] : [], Int(groups[position]), live ? Self.bandKeys(signatures[position]) : [])
+    }
+
     /// Number of articles seen.
     public var count: Int { signatures.count }
 

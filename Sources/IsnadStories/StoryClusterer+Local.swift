@@ -114,3 +114,52 @@ extension StoryStream {
         clusterer.nextStoryID = max(clusterer.nextStoryID, other.clusterer.nextStoryID)
     }
 }
+
+/// What the store knows of a closed story: enough to reopen it as the one-pass stream would
+/// when a copy of one of its articles arrives.
+public struct ClosedStoryFacts: Sendable {
+    public var id: Int
+    public var memberCount: Int
+    public var firstDay: Int?
+    public var lastDay: Int?
+    /// Largest stream order (ingestion sequence) of its members.
+    public var lastOrder: Int
+    public var languages: [String: Int]
+
+    public init(id: Int, memberCount: Int, firstDay: Int?, lastDay: Int?, lastOrder: Int, languages: [String: Int]) {
+        self.id = id
+        self.memberCount = memberCount
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.lastOrder = lastOrder
+        self.languages = languages
+    }
+}
+
+extension StoryStream {
+    /// Tells a stream continued from a snapshot about the earlier articles its coming articles
+    /// may copy (found by their band keys), the story each is in, and those stories when they
+    /// are closed: with these its verdicts and placements are the one-pass stream's.
+    public mutating func prepareCopies(candidates: [(position: Int, signature: [UInt32], group: Int, story: Int?)],
+                                       closedStories: [ClosedStoryFacts]) {
+        copies = CopyDetector(continuing: copies.count, firstKept: copies.firstKept,
+                              candidates: candidates.map { ($0.position, $0.signature, $0.group) })
+        for candidate in candidates { clusterer.earlierStory[candidate.position] = Int32(candidate.story ?? -1) }
+        for facts in closedStories where !clusterer.stories.contains(facts.id) {
+            var state = StoryState(id: facts.id)
+            state.memberCount = facts.memberCount
+            state.firstDay = facts.firstDay
+            state.lastDay = facts.lastDay
+            state.lastOrder = facts.lastOrder
+            state.languages = facts.languages.mapValues { Int32($0) }
+            state.open = false
+            clusterer.stories.insert(state)
+        }
+    }
+
+    /// The window's entry of an article, to persist (see ``CopyDetector/entry(_:)``).
+    public func copyEntry(_ position: Int) -> (signature: [UInt32], group: Int, keys: [UInt64])? { copies.entry(position) }
+
+    /// Whether a story is open in the stream's state.
+    public func isOpen(story id: Int) -> Bool { clusterer.stories.isOpen(id) }
+}

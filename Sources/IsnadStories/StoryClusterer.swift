@@ -23,6 +23,9 @@ public struct StoryClusterer: Sendable {
     /// Story of each article at assignment (-1 when skipped), from stream position `articleBase`.
     var articleStory: [Int32] = []
     var articleBase = 0
+    /// Stories of articles before `articleBase` that a continued stream was told about (the
+    /// originals its new articles may copy).
+    var earlierStory: [Int: Int32] = [:]
     /// The id the next opened story gets: ids are never reused, so a stored story keeps its id.
     public internal(set) var nextStoryID = 0
     var open: [Int32] = []              // ids of open stories
@@ -46,7 +49,8 @@ public struct StoryClusterer: Sendable {
 
     /// The story an article belongs to now (after merges), nil when it was skipped.
     public func story(ofArticle index: Int) -> Int? {
-        guard index >= articleBase, index - articleBase < articleStory.count else { return nil }
+        guard index >= articleBase else { return earlierStory[index].flatMap { $0 < 0 ? nil : root(Int($0)) } }
+        guard index - articleBase < articleStory.count else { return nil }
         let story = articleStory[index - articleBase]
         return story < 0 ? nil : root(Int(story))
     }

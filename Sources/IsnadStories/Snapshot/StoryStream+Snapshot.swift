@@ -9,7 +9,7 @@ import Foundation
 extension StoryStream {
     /// Bumped whenever the layout or the meaning of the state changes; an older state is then
     /// rebuilt by a full replay.
-    public static let snapshotVersion = 2
+    public static let snapshotVersion = 3
 
     /// The state as bytes. The term-count sketch is kept apart (``termCounts``,
     /// ``useTermCounts(_:)``) unless `includingCounts`: a store saves only the counters an
@@ -20,8 +20,9 @@ extension StoryStream {
         writer.int(Self.snapshotVersion)
         writer.bool(includingCounts)
         if includingCounts { clusterer.documentFrequency.write(to: &writer) }
-        clusterer.write(to: &writer, keepingArticlesFrom: copies.firstKept)
-        copies.write(to: &writer)
+        clusterer.write(to: &writer)
+        writer.int(copies.count)
+        writer.int(copies.firstKept)
         return writer.data
     }
 
@@ -40,7 +41,9 @@ extension StoryStream {
             clusterer.documentFrequency = TermCounts(partial: [:])
         }
         try clusterer.read(from: &reader)
-        try copies.read(from: &reader)
+        let count = try reader.int("copy detector length"), firstKept = try reader.int("copy window start")
+        guard count >= firstKept, firstKept >= 0 else { throw SnapshotError(offset: reader.offset, message: "copy window \(firstKept)..<\(count)") }
+        copies = CopyDetector(continuing: count, firstKept: firstKept, candidates: [])
         guard clusterer.articleCount == copies.count else {
             throw SnapshotError(offset: reader.offset, message: "clusterer and copy detector disagree on the stream length")
         }
@@ -48,7 +51,7 @@ extension StoryStream {
 }
 
 extension StoryClusterer {
-    func write(to writer: inout SnapshotWriter, keepingArticlesFrom firstKept: Int) {
+    func write(to writer: inout SnapshotWriter) {
         calibration.write(to: &writer)
         means.write(to: &writer)
         writer.int(documents)
@@ -56,17 +59,13 @@ extension StoryClusterer {
         writer.optionalInt(latestDay)
         writer.int(latestOrder)
         writer.int(nextStoryID)
-        // Articles of the copy window keep their story (a later copy joins it).
-        let from = max(articleBase, min(firstKept, articleCount))
-        writer.int(from)
-        writer.array(Array(articleStory[(from - articleBase)...]))
+        writer.int(articleCount)
         writer.array(parent.keys.sorted().map(Int64.init))
         writer.array(parent.keys.sorted().map { Int64(parent[$0] ?? $0) })
         writer.array(open)
-        // Open stories, and the stories of the window's articles (a copy may reopen one).
-        var kept = Set(open.map(Int.init))
-        for story in articleStory[(from - articleBase)...] where story >= 0 { kept.insert(root(Int(story))) }
-        let saved = kept.sorted().compactMap { stories[$0] }
+        // Open stories only: a closed story can change the next assignment only when a copy of
+        // one of its articles reopens it, and the store then tells the stream about it.
+        let saved = open.compactMap { stories[Int($0)] }
         writer.int(saved.count)
         for story in saved { story.write(to: &writer) }
         writer.int(termIndex.count)
@@ -84,8 +83,8 @@ extension StoryClusterer {
         latestDay = try reader.optionalInt("latest day")
         latestOrder = try reader.int("latest order")
         nextStoryID = try reader.int("next story id")
-        articleBase = try reader.int("article base")
-        articleStory = try reader.array(Int32.self, "article stories")
+        articleBase = try reader.int("article count")
+        articleStory = []
         let from = try reader.array(Int64.self, "merged stories"), to = try reader.array(Int64.self, "merge targets")
         guard from.count == to.count else { throw SnapshotError(offset: reader.offset, message: "merge table") }
         parent = Dictionary(uniqueKeysWithValues: zip(from.map(Int.init), to.map(Int.init)))
@@ -98,52 +97,6 @@ extension StoryClusterer {
         for _ in 0..<(try reader.count("term index", elementSize: 16)) {
             let term = try reader.fixed(UInt64.self, "term")
             termIndex[term] = try reader.array(Int32.self, "term stories")
-        }
-    }
-}
-
-extension CopyDetector {
-    func write(to writer: inout SnapshotWriter) {
-        writer.int(count)
-        writer.int(firstKept)
-        writer.array(Array(groups[firstKept...]))
-        writer.array(bucketed[firstKept...].map { UInt8($0 ? 1 : 0) })
-        var flat: [UInt32] = []
-        flat.reserveCapacity((count - firstKept) * Fingerprint.signatureLength)
-        var lengths: [UInt8] = []
-        for signature in signatures[firstKept...] {
-            lengths.append(UInt8(min(signature.count, 255)))
-            flat.append(contentsOf: signature.prefix(255))
-        }
-        writer.array(lengths)
-        writer.array(flat)
-    }
-
-    mutating func read(from reader: inout SnapshotReader) throws(SnapshotError) {
-        let total = try reader.int("copy detector length")
-        firstKept = try reader.int("copy window start")
-        let windowGroups = try reader.array(Int32.self, "copy groups")
-        let flags = try reader.array(UInt8.self, "bucket flags")
-        let lengths = try reader.array(UInt8.self, "signature lengths")
-        let flat = try reader.array(UInt32.self, "signatures")
-        let kept = total - firstKept
-        guard firstKept >= 0, kept >= 0, windowGroups.count == kept, flags.count == kept, lengths.count == kept,
-              lengths.reduce(0, { $0 + Int($1) }) == flat.count else {
-            throw SnapshotError(offset: reader.offset, message: "copy window sizes disagree")
-        }
-        // Forgotten articles keep an empty signature and their own group, as before the save.
-        signatures = [[UInt32]](repeating: [], count: firstKept)
-        groups = (0..<firstKept).map { Int32($0) } + windowGroups
-        bucketed = [Bool](repeating: false, count: firstKept) + flags.map { $0 != 0 }
-        buckets = [:]
-        signatures.reserveCapacity(total)
-        var offset = 0
-        for (position, length) in lengths.enumerated() {
-            let signature = Array(flat[offset..<offset + Int(length)])
-            offset += Int(length)
-            signatures.append(signature)
-            guard flags[position] != 0 else { continue }
-            for key in Self.bandKeys(signature) { buckets[key, default: []].append(Int32(firstKept + position)) }
         }
     }
 }
