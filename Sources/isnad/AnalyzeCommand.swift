@@ -42,6 +42,7 @@ struct AnalyzeCommand: ParsableCommand {
         let analysis = BatchAnalysis(reader: DocumentReader(maxFileSize: maxFileSize << 20))
         let read = analysis.read(paths: paths)
         for error in read.errors { printError("error: \(error)") }
+        for loop in read.skipped where loop.kind == .linkLoop { printError("note: \(loop)") }
         if stage == .decode {
             for doc in read.documents {
                 print("\(doc.sourceLabel)\t\(doc.format.rawValue)\t\(doc.encoding.rawValue)\t\(doc.original.unicodeScalars.count) scalars")

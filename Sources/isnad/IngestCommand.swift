@@ -54,7 +54,9 @@ struct IngestCommand: ParsableCommand {
         let bar = ProgressBar(enabled: isatty(2) != 0)
         let summary = try ingestor.run(paths: paths) { bar.update($0) }
         bar.finish()
-        for skipped in summary.skipped.prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
+        let loops = summary.skipped.filter { $0.kind == .linkLoop }
+        for loop in loops { printError("note: \(loop)") }
+        for skipped in summary.skipped.filter({ $0.kind != .linkLoop }).prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
         let shown = allErrors ? summary.errors : Array(summary.errors.prefix(20))
         for error in shown { printError("error: \(error)") }
         if shown.count < summary.errors.count {

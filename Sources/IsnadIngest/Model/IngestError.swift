@@ -12,6 +12,8 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case malformed
         case unsupported
         case noText = "no-text"
+        /// A link to a folder that was already read (a loop such as `ln -s . x`): not followed again.
+        case linkLoop = "link-loop"
     }
 
     public var path: String
