@@ -44,8 +44,13 @@ public struct Ingestor: Sendable {
 
     /// Ingests files and folders, calling `progress` after each committed batch.
     public func run(paths: [String], progress: (IngestProgress) -> Void = { _ in }) throws(StoreError) -> IngestSummary {
+        try run(inputs: paths.map(InputPath.init), progress: progress)
+    }
+
+    /// Ingests files and folders given as the file system's bytes (names need not be UTF-8).
+    public func run(inputs: [InputPath], progress: (IngestProgress) -> Void = { _ in }) throws(StoreError) -> IngestSummary {
         let start = Date()
-        let listing = InputWalker.files(in: paths)
+        let listing = InputWalker.files(in: inputs)
         var summary = IngestSummary()
         summary.errors = listing.errors
         summary.skipped = listing.skipped
@@ -60,11 +65,11 @@ public struct Ingestor: Sendable {
             var bytes = 0
             while end < listing.files.count && end - index < batchSize && (end == index || bytes < batchBytes) {
                 var info = stat()
-                if stat(listing.files[end], &info) == 0 { bytes += Int(info.st_size) }
+                if listing.files[end].withCString({ stat($0, &info) }) == 0 { bytes += Int(info.st_size) }
                 end += 1
             }
             let batch = Array(listing.files[index..<end])
-            let outcomes = ParallelMap.map(batch) { reader.read(path: $0) }
+            let outcomes = ParallelMap.map(batch) { reader.read($0) }
             var documents: [RawDocument] = []
             for outcome in outcomes {
                 documents.append(contentsOf: outcome.documents)

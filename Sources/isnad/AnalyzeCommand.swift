@@ -40,7 +40,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let stage = BatchAnalysis.Stage(rawValue: until) ?? .cluster
         let analysis = BatchAnalysis(reader: DocumentReader(maxFileSize: maxFileSize << 20))
-        let read = analysis.read(paths: paths)
+        let read = analysis.read(inputs: RawArguments.inputs(for: paths))
         for error in read.errors { printError("error: \(error)") }
         for loop in read.skipped where loop.kind == .linkLoop { printError("note: \(loop)") }
         if stage == .decode {

@@ -28,7 +28,7 @@ struct EncoderInputs {
 
     init(paths: [String]) {
         let analysis = BatchAnalysis()
-        let read = analysis.read(paths: paths)
+        let read = analysis.read(inputs: RawArguments.inputs(for: paths))
         errors = read.errors.map { "\($0)" }
         for article in analysis.articles(from: read.documents, until: .extract) {
             labels.append(article.item.map { "\(article.path)#\($0)" } ?? article.path)

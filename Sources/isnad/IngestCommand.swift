@@ -52,7 +52,7 @@ struct IngestCommand: ParsableCommand {
         }
         let ingestor = Ingestor(store: store, reader: DocumentReader(maxFileSize: maxFileSize << 20), batchSize: batchSize)
         let bar = ProgressBar(enabled: isatty(2) != 0)
-        let summary = try ingestor.run(paths: paths) { bar.update($0) }
+        let summary = try ingestor.run(inputs: RawArguments.inputs(for: paths)) { bar.update($0) }
         bar.finish()
         let loops = summary.skipped.filter { $0.kind == .linkLoop }
         for loop in loops { printError("note: \(loop)") }

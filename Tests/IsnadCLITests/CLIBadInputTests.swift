@@ -1,17 +1,19 @@
 import Foundation
+import IsnadIngest
 import Testing
 
 extension CLI {
     /// Runs `isnad` with a deadline: a command still running after `seconds` is killed and
     /// reported as status -1, so that a hang fails the test instead of stalling the suite.
-    static func run(_ arguments: [String], within seconds: Double, in directory: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], within seconds: Double, in directory: String? = nil,
+                    executable: String = binary) throws -> Result {
         let scratch = try temporaryFolder()
         let outPath = (scratch as NSString).appendingPathComponent("out")
         let errPath = (scratch as NSString).appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["ISNAD_CACHE": vectorCache]) { $1 }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -55,5 +57,36 @@ struct CLIBadInputTests {
         #expect(analyze.status == 0, "\(analyze.stderr)")
         #expect(analyze.stderr.contains("\(root)/x: not read again"), "\(analyze.stderr)")
         #expect(analyze.stdout.contains("انفجار ضخم"), "\(analyze.stdout)")
+    }
+
+    @Test("file names that are not UTF-8: read when given directly and when found in a folder")
+    func nonUTF8Names() throws {
+        let folder = try CLI.temporaryFolder()
+        let news = (folder as NSString).appendingPathComponent("news")
+        try FileManager.default.createDirectory(atPath: news, withIntermediateDirectories: true)
+        // café.txt as Latin-1 wrote it (in the folder); خبر.txt as Windows-1256 wrote it (given directly).
+        try Self.create(Self.report, at: InputPath(news).appending(Array("caf".utf8) + [0xE9] + Array(".txt".utf8)))
+        let persian = "انفجار در بندر بیروت\n\nوزارت بهداشت لبنان اعلام کرد شمار کشته‌های انفجار بندر بیروت به صد نفر رسید و هزاران نفر زخمی شدند.\n"
+        try Self.create(persian, at: InputPath(folder).appending([0xCE, 0xC8, 0xD1] + Array(".txt".utf8)))
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        // The shell passes the name's bytes as they are; Swift strings cannot hold them.
+        let script = #"exec "$0" ingest "$1" "$(printf '%s/\316\310\321.txt' "$2")" --store "$3" --no-stories"#
+        let ingest = try CLI.run(["-c", script, CLI.binary, news, folder, store], within: 60, executable: "/bin/sh")
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("2 new articles"), "\(ingest.stdout)")
+        let listed = try CLI.run(["articles", "--store", store], within: 60)
+        #expect(listed.stdout.contains("2 of 2 articles"), "\(listed.stdout)")
+        let analyze = try CLI.run(["-c", #"exec "$0" analyze "$(printf '%s/\316\310\321.txt' "$1")" --until decode"#, CLI.binary, folder],
+                                  within: 60, executable: "/bin/sh")
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        #expect(analyze.stdout.contains("\\xCE\\xC8\\xD1.txt"), "\(analyze.stdout)")
+    }
+
+    static func create(_ text: String, at path: InputPath) throws {
+        let fd = path.withCString { open($0, O_CREAT | O_WRONLY | O_TRUNC, 0o644) }
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 }

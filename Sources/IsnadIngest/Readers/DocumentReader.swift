@@ -39,9 +39,16 @@ public struct DocumentReader: Sendable {
 
     /// Reads one file.
     public func read(path: String) -> ReadOutcome {
+        read(InputPath(path))
+    }
+
+    /// Reads one file given as the file system's bytes (its name need not be valid UTF-8);
+    /// documents and errors carry its display form.
+    public func read(_ input: InputPath) -> ReadOutcome {
         var outcome = ReadOutcome()
+        let path = input.display
         do throws(IngestError) {
-            var bytes = try load(path)
+            var bytes = try load(input)
             if path.lowercased().hasSuffix(".gz") {
                 guard Gzip.isGzip(bytes) else {
                     throw IngestError(path: path, kind: .malformed, message: "named .gz but not gzip data", byteOffset: 0)
@@ -66,12 +73,13 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads a file's bytes after checking it exists, is a regular readable file and is not too large.
-    func load(_ path: String) throws(IngestError) -> [UInt8] {
+    func load(_ input: InputPath) throws(IngestError) -> [UInt8] {
+        let path = input.display
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard input.withCString({ stat($0, &info) }) == 0 else {
             let reason = String(cString: strerror(errno))
             var linkInfo = stat()
-            if lstat(path, &linkInfo) == 0 {
+            if input.withCString({ lstat($0, &linkInfo) }) == 0 {
                 throw IngestError(path: path, kind: .unreadable, message: "cannot open (broken link?): \(reason)")
             }
             throw IngestError(path: path, kind: .notFound, message: "no such file or folder")
@@ -85,7 +93,7 @@ public struct DocumentReader: Sendable {
                               message: "file is \(size >> 20) MiB, over the \(maxFileSize >> 20) MiB limit (raise it with --max-file-size)")
         }
         if size == 0 { throw IngestError(path: path, kind: .empty, message: "empty file") }
-        let fd = open(path, O_RDONLY)
+        let fd = input.withCString { open($0, O_RDONLY) }
         guard fd >= 0 else {
             throw IngestError(path: path, kind: .unreadable, message: "cannot read: \(String(cString: strerror(errno)))")
         }
@@ -94,7 +102,8 @@ public struct DocumentReader: Sendable {
         var filled = 0
         while filled < size {
             let n = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + filled, size - filled)
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.read(fd, base + filled, size - filled)
             }
             if n < 0 {
                 throw IngestError(path: path, kind: .unreadable, message: "read failed: \(String(cString: strerror(errno)))", byteOffset: filled)

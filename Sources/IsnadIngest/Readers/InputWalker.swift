@@ -6,9 +6,10 @@ import Foundation
 /// Links are followed, but every folder is read once: a folder is known by its device and inode,
 /// so a link back to a folder already read (`ln -s . x`, `ln -s .. up`, two links to one folder)
 /// is not walked again and is reported as a ``IngestError/Kind/linkLoop`` note naming the link.
+/// Names are read as bytes (`readdir`), so files whose names are not valid UTF-8 are found.
 public enum InputWalker {
     public struct Listing: Sendable {
-        public var files: [String] = []
+        public var files: [InputPath] = []
         public var errors: [IngestError] = []
         /// Files inside folders that are not news formats (README.md, images…) and links to
         /// folders already read: reported, not failures.
@@ -28,15 +29,20 @@ public enum InputWalker {
 
     /// Lists the files of `paths`, walking folders.
     public static func files(in paths: [String]) -> Listing {
+        files(in: paths.map(InputPath.init))
+    }
+
+    /// Lists the files of `paths` (as the file system's bytes), walking folders.
+    public static func files(in paths: [InputPath]) -> Listing {
         var walker = Walker()
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard path.withCString({ stat($0, &info) }) == 0 else {
                 var linkInfo = stat()
-                if lstat(path, &linkInfo) == 0 {
-                    walker.listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
+                if path.withCString({ lstat($0, &linkInfo) }) == 0 {
+                    walker.listing.errors.append(IngestError(path: path.display, kind: .unreadable, message: "broken link: its target does not exist"))
                 } else {
-                    walker.listing.errors.append(IngestError(path: path, kind: .notFound, message: "no such file or folder"))
+                    walker.listing.errors.append(IngestError(path: path.display, kind: .notFound, message: "no such file or folder"))
                 }
                 continue
             }
@@ -49,6 +55,19 @@ public enum InputWalker {
         return walker.listing
     }
 
+    /// The names in a folder as bytes, `.`/`..` and hidden names left out; nil when it cannot be listed.
+    static func names(in folder: InputPath) -> [[UInt8]]? {
+        guard let directory = folder.withCString({ opendir($0) }) else { return nil }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name.isEmpty || name[0] == UInt8(ascii: ".") { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     /// One walk over all the command-line paths, remembering the folders already read.
     struct Walker {
         var listing = Listing()
@@ -56,51 +75,50 @@ public enum InputWalker {
         var seen: [FolderID: String] = [:]
 
         /// Records a folder; false (and a note) when it was read already.
-        mutating func enter(_ path: String, _ info: stat) -> Bool {
+        mutating func enter(_ path: InputPath, _ info: stat) -> Bool {
             let id = FolderID(info)
             if let first = seen[id] {
                 listing.skipped.append(IngestError(
-                    path: path, kind: .linkLoop,
+                    path: path.display, kind: .linkLoop,
                     message: "not read again: it is the same folder as \(first) (a link loop, or a second path to one folder)"))
                 return false
             }
-            seen[id] = path
+            seen[id] = path.display
             return true
         }
 
-        mutating func walk(_ root: String, _ rootInfo: stat) {
+        mutating func walk(_ root: InputPath, _ rootInfo: stat) {
             guard enter(root, rootInfo) else { return }
             var pending = [root]
-            let fm = FileManager.default
             while let folder = pending.popLast() {
-                let names: [String]
-                do {
-                    names = try fm.contentsOfDirectory(atPath: folder).sorted()
-                } catch {
-                    listing.errors.append(IngestError(path: folder, kind: .unreadable, message: "cannot list folder"))
+                guard let names = InputWalker.names(in: folder) else {
+                    listing.errors.append(IngestError(path: folder.display, kind: .unreadable,
+                                                      message: "cannot list folder: \(String(cString: strerror(errno)))"))
                     continue
                 }
-                var folders: [(path: String, info: stat, isLink: Bool)] = []
-                for name in names where !name.hasPrefix(".") {
-                    let path = (folder as NSString).appendingPathComponent(name)
+                let paths = names.map(folder.appending).sorted {
+                    $0.display != $1.display ? $0.display < $1.display : $0.bytes.lexicographicallyPrecedes($1.bytes)
+                }
+                var folders: [(path: InputPath, info: stat, isLink: Bool)] = []
+                for path in paths {
                     var info = stat()
-                    guard stat(path, &info) == 0 else {
-                        listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
+                    guard path.withCString({ stat($0, &info) }) == 0 else {
+                        listing.errors.append(IngestError(path: path.display, kind: .unreadable, message: "broken link: its target does not exist"))
                         continue
                     }
                     if (info.st_mode & S_IFMT) == S_IFDIR {
                         var linkInfo = stat()
-                        let isLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                        let isLink = path.withCString({ lstat($0, &linkInfo) }) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
                         folders.append((path, info, isLink))
-                    } else if DocumentReader.format(of: path) != nil {
+                    } else if DocumentReader.format(of: path.display) != nil {
                         listing.files.append(path)
                     } else {
-                        listing.skipped.append(IngestError(path: path, kind: .unsupported,
+                        listing.skipped.append(IngestError(path: path.display, kind: .unsupported,
                                                            message: "skipped: not a supported news file type"))
                     }
                 }
                 // Real folders claim their identity before links to them, so that the note names the link.
-                var entered = Set<String>()
+                var entered = Set<InputPath>()
                 for candidate in folders where !candidate.isLink && enter(candidate.path, candidate.info) { entered.insert(candidate.path) }
                 for candidate in folders where candidate.isLink && enter(candidate.path, candidate.info) { entered.insert(candidate.path) }
                 pending.append(contentsOf: folders.map(\.path).filter(entered.contains).reversed())
