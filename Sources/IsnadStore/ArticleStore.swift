@@ -155,9 +155,14 @@ public final class ArticleStore: Sendable {
     }
 
     /// Full-text search across languages and scripts; `query` words are matched by their keys
-    /// (all words must occur), best matches first.
+    /// (all words must occur), best matches first. A query over ``SearchQuery``'s limits
+    /// (64 words, 1,000 characters) is refused with an error naming the limit.
     public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
-        let keys = MatchingKey.keys(of: query)
+        let keys: [String]
+        switch SearchQuery.keys(of: query) {
+        case .success(let found): keys = found
+        case .failure(let problem): throw StoreError(path: path, message: problem.message)
+        }
         guard !keys.isEmpty else { return [] }
         let match = keys.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
         return try read { db in

@@ -82,8 +82,33 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Show at most this many hits.")
     var limit: Int = 20
 
-    @Argument(help: "Words to find.")
+    @Argument(help: "Words to find (at most \(SearchQuery.maxWords) words and \(SearchQuery.maxScalars) characters).")
     var query: [String]
+
+    func validate() throws {
+        if case .failure(let problem) = SearchQuery.keys(of: query.joined(separator: " ")) {
+            throw ValidationError(problem.message)
+        }
+    }
+
+    /// The argument parser takes time quadratic in the number of arguments (seconds for a few
+    /// thousand words), so a query given as too many arguments is refused before parsing.
+    static func refusalBeforeParsing(_ arguments: [String]) -> String? {
+        guard arguments.first == "search", arguments.count > SearchQuery.maxWords + 5 else { return nil }
+        var words: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--store" || argument == "--limit" {
+                index += 2
+                continue
+            }
+            if !argument.hasPrefix("--") { words.append(argument) }
+            index += 1
+        }
+        if case .failure(let problem) = SearchQuery.keys(of: words.joined(separator: " ")) { return problem.message }
+        return nil
+    }
 
     func run() throws {
         let store = try openExisting(storeOptions.store)

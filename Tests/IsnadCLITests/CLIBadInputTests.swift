@@ -89,4 +89,18 @@ struct CLIBadInputTests {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
+
+    @Test("search: a 5,000-word query is a usage error stating the limit, at once")
+    func hugeSearch() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let ingest = try CLI.run(["ingest", CLI.seeds, "--store", store, "--no-stories"], within: 120)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let words = (0..<5_000).map { ["مرکز", "آشتی", "روسیه", "غوطه", "مدنیان"][$0 % 5] }
+        let search = try CLI.run(["search"] + words + ["--store", store], within: 20)
+        #expect(search.status == 2, "\(search.stdout) \(search.stderr)")
+        #expect(search.stderr.contains("give at most 64 words"), "\(search.stderr)")
+        let fine = try CLI.run(["search", "مرکز", "آشتی", "--store", store], within: 20)
+        #expect(fine.status == 0 && fine.stdout.contains("hits"), "\(fine.stderr)")
+    }
 }
