@@ -12,8 +12,12 @@ struct ArticlesCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Show at most this many articles.")
+    @Option(help: "Show at most this many articles (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 100
+
+    func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "articles")
+    }
 
     func run() throws {
         let store = try openExisting(storeOptions.store)
@@ -79,13 +83,14 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Show at most this many hits.")
+    @Option(help: "Show at most this many hits (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 20
 
     @Argument(help: "Words to find (at most \(SearchQuery.maxWords) words and \(SearchQuery.maxScalars) characters).")
     var query: [String]
 
     func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "hits")
         if case .failure(let problem) = SearchQuery.keys(of: query.joined(separator: " ")) {
             throw ValidationError(problem.message)
         }

@@ -24,6 +24,11 @@ struct BenchStoriesCommand: ParsableCommand {
 
     @OptionGroup var encoder: EncoderOptions
 
+    func validate() throws {
+        try OptionRules.check(count, "--count", OptionRules.count, unit: "articles")
+        try OptionRules.check(perDay, "--per-day", OptionRules.count, unit: "articles")
+    }
+
     func run() throws {
         var items = try ClusterDatasets.semeval().items + ClusterDatasets.wikinews()
         items = items.filter { $0.text.split(separator: " ").count >= 40 }

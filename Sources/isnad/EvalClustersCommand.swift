@@ -24,6 +24,10 @@ struct EvalClustersCommand: ParsableCommand {
 
     @OptionGroup var encoder: EncoderOptions
 
+    func validate() throws {
+        try OptionRules.check(orders, "--orders", OptionRules.count, unit: "orders")
+    }
+
     func run() throws {
         var items: [ClusterEvalItem], pairs: [ClusterEvalPair] = []
         switch data {

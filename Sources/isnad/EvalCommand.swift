@@ -24,6 +24,10 @@ struct EvalLanguageCommand: ParsableCommand {
     @Option(help: "Sentences per language taken from the shared data.")
     var perLanguage: Int = 150
 
+    func validate() throws {
+        try OptionRules.check(perLanguage, "--per-language", OptionRules.count, unit: "sentences")
+    }
+
     func run() throws {
         var evaluation = LanguageEvaluation()
         try evaluation.addTSV(sentences)

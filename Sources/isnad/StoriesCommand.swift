@@ -14,8 +14,12 @@ struct StoriesCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "How many stories to list.")
+    @Option(help: "How many stories to list (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 50
+
+    func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "stories")
+    }
 
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
@@ -132,8 +136,7 @@ struct ReclusterCommand: ParsableCommand {
     @Option(help: "First publication date to rebuild (YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: "Threads for the sentence encoder (default: every core).")
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     func validate() throws {
         if let since, StoryArticle.day(of: since) == nil { throw ValidationError("--since must be a date like 2018-03-11") }
@@ -141,7 +144,7 @@ struct ReclusterCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
-        let summary = try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threads), since: since)
+        let summary = try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threadOptions.threads), since: since)
         for note in summary.notes.prefix(10) { printError("note: \(note)") }
         print("stories: \(summary.stories) stories from \(summary.articles) articles (\(summary.signalsComputed) new signals, "
               + String(format: "%.2f s clustering)", summary.clusterSeconds))

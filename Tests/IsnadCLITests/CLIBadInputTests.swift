@@ -103,4 +103,33 @@ struct CLIBadInputTests {
         let fine = try CLI.run(["search", "مرکز", "آشتی", "--store", store], within: 20)
         #expect(fine.status == 0 && fine.stdout.contains("hits"), "\(fine.stderr)")
     }
+
+    @Test("numeric options are checked alike by every command: range stated, usage error, no overflow")
+    func optionRanges() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let threadsMessage = "--threads must be between 1 and 256 (threads), got 0"
+        for command in [["ingest", CLI.seeds, "--store", store], ["analyze", CLI.seeds], ["embed", CLI.seeds],
+                        ["similarity", CLI.seeds], ["recluster", "--store", store]] {
+            let result = try CLI.run(command + ["--threads", "0"], within: 60)
+            #expect(result.status == 2, "\(command[0]) accepted --threads 0")
+            #expect(result.stderr.contains(threadsMessage), "\(command[0]): \(result.stderr)")
+        }
+        for size in ["9223372036854775807", "4097", "0", "-1"] {
+            for command in [["ingest", CLI.seeds, "--store", store], ["analyze", CLI.seeds]] {
+                let result = try CLI.run(command + ["--max-file-size=\(size)"], within: 60)  // `=`: "-1" is not an option
+                #expect(result.status == 2, "\(command[0]) accepted --max-file-size \(size)")
+                #expect(result.stderr.contains("--max-file-size must be between 1 and 4096 (MiB), got \(size)"), "\(command[0]): \(result.stderr)")
+            }
+        }
+        let limit = try CLI.run(["articles", "--store", store, "--limit=-5"], within: 60)
+        #expect(limit.status == 2 && limit.stderr.contains("--limit must be between 0 and 1000000 (articles), got -5"), "\(limit.stderr)")
+        let batch = try CLI.run(["ingest", CLI.seeds, "--store", store, "--batch-size", "0"], within: 60)
+        #expect(batch.status == 2 && batch.stderr.contains("--batch-size must be between 1 and 100000 (files), got 0"), "\(batch.stderr)")
+        let lead = try CLI.run(["embed", CLI.seeds, "--lead", "2"], within: 60)
+        #expect(lead.status == 2 && lead.stderr.contains("--lead must be between 3 and 100000 (tokens), got 2"), "\(lead.stderr)")
+        // The largest allowed limit works.
+        let big = try CLI.run(["ingest", CLI.seeds, "--store", store, "--max-file-size", "4096", "--no-stories", "--threads", "1"], within: 120)
+        #expect(big.status == 0, "\(big.stderr)")
+    }
 }

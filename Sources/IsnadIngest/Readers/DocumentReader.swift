@@ -90,7 +90,7 @@ public struct DocumentReader: Sendable {
         let size = Int(info.st_size)
         if size > maxFileSize {
             throw IngestError(path: path, kind: .tooLarge,
-                              message: "file is \(size >> 20) MiB, over the \(maxFileSize >> 20) MiB limit (raise it with --max-file-size)")
+                              message: "file is \(ByteSize.describe(size)), over the \(ByteSize.describe(maxFileSize)) limit (raise it with --max-file-size)")
         }
         if size == 0 { throw IngestError(path: path, kind: .empty, message: "empty file") }
         let fd = input.withCString { open($0, O_RDONLY) }
@@ -113,5 +113,15 @@ public struct DocumentReader: Sendable {
         }
         if filled < size { bytes.removeLast(size - filled) }
         return bytes
+    }
+}
+
+/// Sizes in messages: whole MiB when at least 1 MiB, else KiB or bytes, so that a small limit
+/// never reads as "0 MiB".
+enum ByteSize {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 }

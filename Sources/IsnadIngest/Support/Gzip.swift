@@ -58,7 +58,7 @@ enum Gzip {
         case nil:
             return output
         case .tooLarge:
-            throw IngestError(path: path, kind: .tooLarge, message: "decompressed size exceeds the \(limit >> 20) MiB limit")
+            throw IngestError(path: path, kind: .tooLarge, message: "decompressed size exceeds the \(ByteSize.describe(limit)) limit (raise it with --max-file-size)")
         case .corrupt(let offset):
             throw IngestError(path: path, kind: .malformed, message: "corrupt or truncated gzip data", byteOffset: offset)
         case .trailing(let offset):
