@@ -31,6 +31,7 @@ public struct BatchAnalysis: Sendable {
         for outcome in ParallelMap.map(listing.files, { reader.read($0) }) {
             result.documents.append(contentsOf: outcome.documents)
             result.errors.append(contentsOf: outcome.errors)
+            result.notes.append(contentsOf: outcome.notes)
         }
         return result
     }

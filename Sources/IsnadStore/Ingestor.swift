@@ -18,8 +18,10 @@ public struct IngestSummary: Sendable {
     public var articlesNew = 0
     public var articlesKnown = 0
     public var errors: [IngestError] = []
-    /// Files in folders that were not news formats.
+    /// Files in folders that were not news formats, and links to folders already read.
     public var skipped: [IngestError] = []
+    /// Problems that did not stop an article (a publication date dropped, and why).
+    public var notes: [IngestError] = []
     public var seconds = 0.0
 }
 
@@ -74,6 +76,7 @@ public struct Ingestor: Sendable {
             for outcome in outcomes {
                 documents.append(contentsOf: outcome.documents)
                 summary.errors.append(contentsOf: outcome.errors)
+                summary.notes.append(contentsOf: outcome.notes)
             }
             let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
             for (document, layout) in zip(documents, layouts) {

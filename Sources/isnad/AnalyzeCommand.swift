@@ -41,6 +41,7 @@ struct AnalyzeCommand: ParsableCommand {
         let read = analysis.read(inputs: RawArguments.inputs(for: paths))
         for error in read.errors { printError("error: \(error)") }
         for loop in read.skipped where loop.kind == .linkLoop { printError("note: \(loop)") }
+        for note in read.notes { printError("note: \(note)") }
         if stage == .decode {
             for doc in read.documents {
                 print("\(doc.sourceLabel)\t\(doc.format.rawValue)\t\(doc.encoding.rawValue)\t\(doc.original.unicodeScalars.count) scalars")

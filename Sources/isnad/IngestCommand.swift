@@ -53,6 +53,8 @@ struct IngestCommand: ParsableCommand {
         bar.finish()
         let loops = summary.skipped.filter { $0.kind == .linkLoop }
         for loop in loops { printError("note: \(loop)") }
+        for note in summary.notes.prefix(allErrors ? Int.max : 20) { printError("note: \(note)") }
+        if summary.notes.count > 20 && !allErrors { printError("note: \(summary.notes.count - 20) more (--all-errors lists them)") }
         for skipped in summary.skipped.filter({ $0.kind != .linkLoop }).prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
         let shown = allErrors ? summary.errors : Array(summary.errors.prefix(20))
         for error in shown { printError("error: \(error)") }

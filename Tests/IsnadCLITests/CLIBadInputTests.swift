@@ -132,4 +132,23 @@ struct CLIBadInputTests {
         let big = try CLI.run(["ingest", CLI.seeds, "--store", store, "--max-file-size", "4096", "--no-stories", "--threads", "1"], within: 120)
         #expect(big.status == 0, "\(big.stderr)")
     }
+
+    @Test("dates: a Solar Hijri date is converted, an impossible one dropped with a note; ingest succeeds")
+    func dates() throws {
+        let folder = try CLI.temporaryFolder()
+        let lines = [
+            #"{"title": "انفجار در بندر بیروت", "text": "وزارت بهداشت لبنان اعلام کرد شمار کشته‌های انفجار بندر بیروت به صد نفر رسید و هزاران نفر زخمی شدند.", "published": "۱۳۹۹/۰۵/۱۴"}"#,
+            #"{"title": "Blast at Beirut port", "text": "Lebanon's health ministry said the death toll from the blast at Beirut port rose to one hundred.", "published": "9999-12-31"}"#,
+        ]
+        let data = (folder as NSString).appendingPathComponent("dates.jsonl")
+        try lines.joined(separator: "\n").write(toFile: data, atomically: false, encoding: .utf8)
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let ingest = try CLI.run(["ingest", data, "--store", store, "--no-stories"], within: 60)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("2 new articles"))
+        #expect(ingest.stderr.contains("note: \(data):2: publication date '9999-12-31' dropped (the article is kept)"), "\(ingest.stderr)")
+        let listed = try CLI.run(["articles", "--store", store], within: 60)
+        #expect(listed.stdout.contains("2020-08-04"), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("9999") && !listed.stdout.contains("1399"), "\(listed.stdout)")
+    }
 }

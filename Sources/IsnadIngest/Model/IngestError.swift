@@ -14,6 +14,9 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case noText = "no-text"
         /// A link to a folder that was already read (a loop such as `ln -s . x`): not followed again.
         case linkLoop = "link-loop"
+        /// A publication date that cannot be right (impossible, before 1900, in the future): the
+        /// article is kept without it.
+        case dateDropped = "date-dropped"
     }
 
     public var path: String

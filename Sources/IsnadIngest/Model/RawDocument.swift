@@ -41,6 +41,8 @@ public struct RawDocument: Sendable {
     public var markupBlocksRemoved: Int
     /// Group for learned boilerplate: lines recurring across many documents of one group are furniture.
     public var group: String
+    /// What the reader noticed without refusing the document (a publication date dropped, and why).
+    public var notes: [IngestError] = []
 
     public init(path: String, item: Int? = nil, format: SourceFormat, encoding: TextEncoding, original: String,
                 hints: DocumentHints = DocumentHints(), markupBlocksRemoved: Int = 0, group: String) {

@@ -7,6 +7,8 @@ public struct ReadOutcome: Sendable {
     public var errors: [IngestError] = []
     /// Unsupported files met inside folders: reported, not failures.
     public var skipped: [IngestError] = []
+    /// Problems that did not stop a document (a publication date dropped): reported, not failures.
+    public var notes: [IngestError] = []
     public init() {}
 }
 
@@ -68,6 +70,10 @@ public struct DocumentReader: Sendable {
             }
         } catch {
             outcome.errors.append(error)
+        }
+        for index in outcome.documents.indices where !outcome.documents[index].notes.isEmpty {
+            outcome.notes += outcome.documents[index].notes
+            outcome.documents[index].notes = []
         }
         return outcome
     }
