@@ -139,6 +139,10 @@ final class BatchWriter: @unchecked Sendable {
 
     func finishPrevious() throws(StoreError) -> SaveReport {
         group.wait()
+        // The finished job still holds the writer (and so the store) until the queue releases
+        // it; wait for that too, so that the store closes cleanly (no -wal left) when the
+        // caller lets it go.
+        queue.sync {}
         defer { result = nil }
         switch result {
         case .success(let report): return report

@@ -126,11 +126,12 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
+/// Opens the store of a read command: read-only, and an error (not a new empty store) when missing.
 func openExisting(_ path: String) throws -> ArticleStore {
     guard FileManager.default.fileExists(atPath: path) else {
         throw CommandFailure(description: "no store at \(path): run `isnad ingest PATH...` first (or pass --store)")
     }
-    return try ArticleStore(path: path)
+    return try ArticleStore.openForReading(path: path)
 }
 
 /// Plain-text tables for the terminal.

@@ -22,7 +22,7 @@ struct StoriesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try ArticleStore(path: storeOptions.store)
+        let store = try openExisting(storeOptions.store)
         let stories = try store.stories(limit: limit)
         if stories.isEmpty {
             print("no stories yet: `isnad ingest PATH` stores articles and builds them (or run `isnad recluster`)")
@@ -58,7 +58,7 @@ struct StoryCommand: ParsableCommand {
     var id: Int
 
     func run() throws {
-        let store = try ArticleStore(path: storeOptions.store)
+        let store = try openExisting(storeOptions.store)
         guard let (story, articles) = try store.story(id: id) else {
             throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
         }

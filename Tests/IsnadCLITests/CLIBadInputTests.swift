@@ -151,4 +151,44 @@ struct CLIBadInputTests {
         #expect(listed.stdout.contains("2020-08-04"), "\(listed.stdout)")
         #expect(!listed.stdout.contains("9999") && !listed.stdout.contains("1399"), "\(listed.stdout)")
     }
+
+    @Test("read commands on a store another user may only read: they work and leave no -wal/-shm (run as nobody)")
+    func readOnlyStore() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let ingest = try CLI.run(["ingest", CLI.seeds, "--store", store], within: 300)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        // stories and story refuse a missing store instead of creating an empty one.
+        let missing = (folder as NSString).appendingPathComponent("none.sqlite")
+        for command in [["stories"], ["story", "1"]] {
+            let result = try CLI.run(command + ["--store", missing], within: 60)
+            #expect(result.status == 1 && result.stderr.contains("isnad ingest"), "\(command[0]): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: missing), "\(command[0]) created a store")
+        }
+        // Permissions bind only another user: as root, run the readers as nobody.
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        // Ingest closed the store cleanly: nothing but the store file.
+        try #require(!FileManager.default.fileExists(atPath: store + "-wal"), "ingest left a -wal file")
+        let readers: [[String]] = [["articles"], ["search", "مرکز"], ["stories"], ["story", "1"]]
+        func asNobody(_ command: [String]) throws -> CLI.Result {
+            try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary] + command + ["--store", store],
+                        within: 60, executable: "/usr/bin/setpriv")
+        }
+        // 1. A store 0444 in a folder 0555.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        for command in readers {
+            let result = try asNobody(command)
+            #expect(result.status == 0, "\(command[0]) as nobody: \(result.stderr)")
+        }
+        // 2. A folder anyone may write: a reader must not leave -wal/-shm owned by itself.
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+        for command in readers {
+            let result = try asNobody(command)
+            #expect(result.status == 0, "\(command[0]) as nobody: \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: store + "-wal") && !FileManager.default.fileExists(atPath: store + "-shm"),
+                    "\(command[0]) left -wal/-shm")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+    }
 }
