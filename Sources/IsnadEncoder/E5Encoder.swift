@@ -65,12 +65,57 @@ public final class E5Encoder: SentenceEncoder, @unchecked Sendable {
     }
 
     /// The lead and its token ids (prefix included), from one tokenization of the text.
+    ///
+    /// Only the start of the text is tokenized: tokenizing costs time and memory in proportion
+    /// to the text, and an article can be tens of megabytes on one line. Prefixes cut before a
+    /// space are tried, growing fourfold, until one has more tokens than the lead keeps; pieces
+    /// never span a space, so the words of such a prefix tokenize exactly as in the whole text.
     public func leadWithIDs(title: String, body: String, maxTokens: Int) -> (text: String, ids: ArraySlice<Int32>) {
         let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n" + body
-        let tokens = tokenize(text)
-        let cut = tokens.cutAtWord(maxContent: max(0, maxTokens - 2))
+        let maxContent = max(0, maxTokens - 2)
+        var window = max(4_096, maxContent * 16)
+        var tokens = Tokenization(ids: [], sourceStarts: [], wordStarts: [])
+        search: while true {
+            switch Self.head(of: text, scalars: window) {
+            case .whole:
+                tokens = tokenize(text)
+                break search
+            case .noSpace:
+                window *= 4
+            case .cut(let head):
+                tokens = tokenize(head)
+                if tokens.ids.count > maxContent { break search }
+                window *= 4
+            }
+        }
+        let cut = tokens.cutAtWord(maxContent: maxContent)
         guard let end = cut.sourceEnd else { return (text, tokens.ids[...]) }
         return (String(String.UnicodeScalarView(text.unicodeScalars.prefix(end))), tokens.ids[..<cut.count])
+    }
+
+    /// The start of a text for ``leadWithIDs(title:body:maxTokens:)``.
+    enum Head {
+        /// The text has at most the scalars asked for.
+        case whole
+        /// The scalars asked for hold no space to cut before.
+        case noSpace
+        /// The text up to (not including) the last space within the scalars asked for.
+        case cut(String)
+    }
+
+    static func head(of text: String, scalars limit: Int) -> Head {
+        let view = text.unicodeScalars
+        var index = view.startIndex
+        var lastSpace: String.UnicodeScalarView.Index?
+        var count = 0
+        while index < view.endIndex && count < limit {
+            if view[index] == " " { lastSpace = index }
+            view.formIndex(after: &index)
+            count += 1
+        }
+        guard index < view.endIndex else { return .whole }
+        guard let lastSpace else { return .noSpace }
+        return .cut(String(view[..<lastSpace]))
     }
 
     public func embed(_ texts: [String], leadTokens: Int? = nil) throws(EncoderError) -> [Embedding] {

@@ -18,14 +18,20 @@ public struct BatchAnalysis: Sendable {
 
     /// Documents and read errors for `paths` (the decode stage).
     public func read(paths: [String]) -> ReadOutcome {
-        let listing = InputWalker.files(in: paths)
+        read(inputs: paths.map(InputPath.init))
+    }
+
+    /// Documents and read errors for paths given as the file system's bytes (the decode stage).
+    public func read(inputs: [InputPath]) -> ReadOutcome {
+        let listing = InputWalker.files(in: inputs)
         var result = ReadOutcome()
         result.errors = listing.errors
         result.skipped = listing.skipped
         let reader = self.reader
-        for outcome in ParallelMap.map(listing.files, { reader.read(path: $0) }) {
+        for outcome in ParallelMap.map(listing.files, { reader.read($0) }) {
             result.documents.append(contentsOf: outcome.documents)
             result.errors.append(contentsOf: outcome.errors)
+            result.notes.append(contentsOf: outcome.notes)
         }
         return result
     }

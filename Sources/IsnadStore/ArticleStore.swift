@@ -48,21 +48,30 @@ public final class ArticleStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    /// Opens (creating and migrating when needed) the store at `path`.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating and migrating when needed) the store at `path`; with `readOnly`, opens
+    /// it for reading only, writing nothing, not even `-wal`/`-shm` files (see
+    /// ``openForReading(path:)``, which also refuses a missing store).
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         var config = Configuration()
-        config.journalMode = .wal
+        if readOnly { config.readonly = true } else { config.journalMode = .wal }
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             db.add(tokenizer: IsnadFTSTokenizer.self)
             // WAL + NORMAL: a crash or kill never corrupts the store nor loses a committed batch
             // (only a power cut can lose the last commits); FULL would fsync every batch.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-            try StoreMigrations.migrator.migrate(queue)
+            if readOnly {
+                queue = try DatabaseQueue(path: Self.readOnlyLocation(path), configuration: config)
+                try Self.checkReadable(queue, path: path)
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: config)
+                try StoreMigrations.migrator.migrate(queue)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(path: path, message: "cannot open store: \(error)")
         }
@@ -168,9 +177,14 @@ public final class ArticleStore: Sendable {
     }
 
     /// Full-text search across languages and scripts; `query` words are matched by their keys
-    /// (all words must occur), best matches first.
+    /// (all words must occur), best matches first. A query over ``SearchQuery``'s limits
+    /// (64 words, 1,000 characters) is refused with an error naming the limit.
     public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
-        let keys = MatchingKey.keys(of: query)
+        let keys: [String]
+        switch SearchQuery.keys(of: query) {
+        case .success(let found): keys = found
+        case .failure(let problem): throw StoreError(path: path, message: problem.message)
+        }
         guard !keys.isEmpty else { return [] }
         let match = keys.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
         return try read { db in

@@ -18,8 +18,10 @@ public struct IngestSummary: Sendable {
     public var articlesNew = 0
     public var articlesKnown = 0
     public var errors: [IngestError] = []
-    /// Files in folders that were not news formats.
+    /// Files in folders that were not news formats, and links to folders already read.
     public var skipped: [IngestError] = []
+    /// Problems that did not stop an article (a publication date dropped, and why).
+    public var notes: [IngestError] = []
     public var seconds = 0.0
 }
 
@@ -44,8 +46,13 @@ public struct Ingestor: Sendable {
 
     /// Ingests files and folders, calling `progress` after each committed batch.
     public func run(paths: [String], progress: (IngestProgress) -> Void = { _ in }) throws(StoreError) -> IngestSummary {
+        try run(inputs: paths.map(InputPath.init), progress: progress)
+    }
+
+    /// Ingests files and folders given as the file system's bytes (names need not be UTF-8).
+    public func run(inputs: [InputPath], progress: (IngestProgress) -> Void = { _ in }) throws(StoreError) -> IngestSummary {
         let start = Date()
-        let listing = InputWalker.files(in: paths)
+        let listing = InputWalker.files(in: inputs)
         var summary = IngestSummary()
         summary.errors = listing.errors
         summary.skipped = listing.skipped
@@ -63,15 +70,16 @@ public struct Ingestor: Sendable {
             var bytes = 0
             while end < listing.files.count && end - index < batchSize && (end == index || bytes < batchBytes) {
                 var info = stat()
-                if stat(listing.files[end], &info) == 0 { bytes += Int(info.st_size) }
+                if listing.files[end].withCString({ stat($0, &info) }) == 0 { bytes += Int(info.st_size) }
                 end += 1
             }
             let batch = Array(listing.files[index..<end])
-            let outcomes = ParallelMap.map(batch) { reader.read(path: $0) }
+            let outcomes = ParallelMap.map(batch) { reader.read($0) }
             var documents: [RawDocument] = []
             for outcome in outcomes {
                 documents.append(contentsOf: outcome.documents)
                 summary.errors.append(contentsOf: outcome.errors)
+                summary.notes.append(contentsOf: outcome.notes)
             }
             let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
             let keys = ParallelMap.map(documents) { FurnitureDocuments.key(of: $0.original) }
@@ -137,6 +145,10 @@ final class BatchWriter: @unchecked Sendable {
 
     func finishPrevious() throws(StoreError) -> SaveReport {
         group.wait()
+        // The finished job still holds the writer (and so the store) until the queue releases
+        // it; wait for that too, so that the store closes cleanly (no -wal left) when the
+        // caller lets it go.
+        queue.sync {}
         defer { result = nil }
         switch result {
         case .success(let report): return report

@@ -44,29 +44,46 @@ struct FTSTokenStream: Sendable {
     /// The text the stream belongs to, to verify a prepared stream before replaying it.
     var text: [UInt8] = []
 
+    /// Scalars decoded and tokenized at a time: a long text is walked in pieces of about this
+    /// many scalars, each ending after a space (no word spans one), so that the scratch arrays
+    /// (8 bytes a scalar) stay small whatever the text's size.
+    static let chunkScalars = 1 << 20
+
     /// Tokenizes UTF-8 text with Isnad's rules.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>, addArticleless: Bool) {
         var scalars: [Unicode.Scalar] = []
-        var offsets: [Int32] = []  // byte offset of each scalar, plus the end
-        scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
+        var offsets: [Int32] = []  // byte offset of each scalar of the piece, plus its end
+        scalars.reserveCapacity(min(bytes.count, Self.chunkScalars + 256))
+        offsets.reserveCapacity(min(bytes.count, Self.chunkScalars + 256) + 1)
+        keys.reserveCapacity(bytes.count)
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var position: Int32 = 0
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                scalars.append(s)
-                offsets.append(position)
-                position += Int32(UTF8.width(s))
-            case .emptyInput:
-                break loop
-            case .error:
-                position += 1
+        var finished = false
+        while !finished {
+            scalars.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            piece: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s):
+                    scalars.append(s)
+                    offsets.append(position)
+                    position += Int32(UTF8.width(s))
+                    if scalars.count >= Self.chunkScalars && s.properties.isWhitespace { break piece }
+                case .emptyInput:
+                    finished = true
+                    break piece
+                case .error:
+                    position += 1
+                }
             }
+            offsets.append(finished ? Int32(bytes.count) : position)
+            appendTokens(scalars, offsets, addArticleless: addArticleless)
         }
-        offsets.append(Int32(bytes.count))
-        keys.reserveCapacity(bytes.count)
+    }
+
+    /// Appends the tokens of one piece; `offsets` are the byte offsets of its scalars in the text.
+    private mutating func appendTokens(_ scalars: [Unicode.Scalar], _ offsets: [Int32], addArticleless: Bool) {
         WordTokenizer.forEachToken(in: scalars[...]) { token, start, end in
             let keyStart = keys.count
             MatchingKey.appendTokenKeyUTF8(token, to: &keys)

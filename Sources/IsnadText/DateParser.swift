@@ -32,22 +32,11 @@ public enum DateParser {
     }()
 
     /// Normalises a metadata date (`2018-03-11T09:30:00+03:00`, `Sun, 11 Mar 2018 09:30:00 GMT`,
-    /// `11/03/2018`) to ISO `yyyy-MM-dd`, or nil when it cannot be read.
+    /// `20180311`, `۱۳۹۹/۰۵/۱۴`) to ISO `yyyy-MM-dd`, or nil when it cannot be read or is refused
+    /// (see ``publication(_:context:)``, which also says why, and takes the article's language).
     public static func normalize(_ value: String) -> String? {
-        let text = Digits.toASCII(value).trimmingCharactersInSet()
-        let scalars = Array(text.unicodeScalars)
-        // ISO 8601 prefix yyyy-MM-dd
-        if scalars.count >= 10, let y = number(scalars, 0, 4), scalars[4] == "-" || scalars[4] == "/",
-           let m = number(scalars, 5, 2), scalars[7] == scalars[4], let d = number(scalars, 8, 2) {
-            let date = CalendarDate(year: y, month: m, day: d)
-            return date.isValid ? date.description : nil
-        }
-        if scalars.count >= 8, scalars.count <= 10, let y = number(scalars, 0, 4), let m = number(scalars, 4, 2),
-           let d = number(scalars, 6, 2), scalars.count == 8 {
-            let date = CalendarDate(year: y, month: m, day: d)
-            return date.isValid ? date.description : nil
-        }
-        return find(in: text)?.description
+        if case .date(let date) = publication(value, context: DateContext(language: nil)) { return date.description }
+        return nil
     }
 
     /// A date written in a dateline within the first lines of `text` (`دمشق، 11 آذار 2018`,
@@ -65,7 +54,10 @@ public enum DateParser {
                 if run == 4 && endsRun {
                     let start = max(0, i - 60)
                     let end = min(head.count, i + 40)
-                    if let date = find(in: String(String.UnicodeScalarView(head[start..<end]))) { return date.description }
+                    if let date = find(in: String(String.UnicodeScalarView(head[start..<end]))),
+                       case .date = check(date, DateContext(language: nil)) {
+                        return date.description
+                    }
                 }
             } else {
                 run = 0

@@ -30,12 +30,15 @@ public enum WordTokenizer {
     /// All tokens of `text` with scalar offsets into it.
     public static func tokens(in text: String) -> [Token] {
         var result: [Token] = []
+        var word: [UInt8] = []  // a token's UTF-8, reused: much faster than appending scalars to a String
         forEachToken(in: text.unicodeScalars) { scalars, start, end in
             let key = MatchingKey.tokenKey(scalars)
             var allDigits = true
             for s in scalars where Digits.asciiDigit(s) == nil && !isNumberSeparator(s) { allDigits = false }
             if !key.isEmpty {
-                result.append(Token(text: String(String.UnicodeScalarView(scalars)), start: start, end: end, key: key, isNumber: allDigits))
+                word.removeAll(keepingCapacity: true)
+                for s in scalars { UTF8.encode(s) { word.append($0) } }
+                result.append(Token(text: String(decoding: word, as: UTF8.self), start: start, end: end, key: key, isNumber: allDigits))
             }
         }
         return result

@@ -22,11 +22,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Stop after this stage: decode, extract, analyze, cluster.")
     var until: String = "cluster"
 
-    @Option(help: "Refuse files larger than this many MiB.")
-    var maxFileSize: Int = DocumentReader.defaultMaxFileSize >> 20
+    @OptionGroup var readOptions: ReadOptions
 
-    @Option(help: "Threads for the sentence encoder (default: every core).")
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Argument(help: "Files or folders to analyze.")
     var paths: [String]
@@ -39,9 +37,11 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let stage = BatchAnalysis.Stage(rawValue: until) ?? .cluster
-        let analysis = BatchAnalysis(reader: DocumentReader(maxFileSize: maxFileSize << 20))
-        let read = analysis.read(paths: paths)
+        let analysis = BatchAnalysis(reader: DocumentReader(maxFileSize: readOptions.maxFileSizeBytes))
+        let read = analysis.read(inputs: RawArguments.inputs(for: paths))
         for error in read.errors { printError("error: \(error)") }
+        for loop in read.skipped where loop.kind == .linkLoop { printError("note: \(loop)") }
+        for note in read.notes { printError("note: \(note)") }
         if stage == .decode {
             for doc in read.documents {
                 print("\(doc.sourceLabel)\t\(doc.format.rawValue)\t\(doc.encoding.rawValue)\t\(doc.original.unicodeScalars.count) scalars")
@@ -55,7 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
         let articles = analysis.articles(from: read.documents, until: stage)
         var report = StoryReport(articles: articles, errors: read.errors)
         if stage == .cluster {
-            var pipeline = StoryPipeline(embedder: StoryEmbedder.loadOrWarn(threads: threads))
+            var pipeline = StoryPipeline(embedder: StoryEmbedder.loadOrWarn(threads: threadOptions.threads))
             do {
                 let result = try pipeline.run(articles)
                 for (article, note) in zip(articles, result.notes) { if let note { printError("note: \(article.path): \(note)") } }

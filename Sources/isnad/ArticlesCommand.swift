@@ -12,8 +12,12 @@ struct ArticlesCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Show at most this many articles.")
+    @Option(help: "Show at most this many articles (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 100
+
+    func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "articles")
+    }
 
     func run() throws {
         let store = try openExisting(storeOptions.store)
@@ -83,11 +87,37 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Show at most this many hits.")
+    @Option(help: "Show at most this many hits (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 20
 
-    @Argument(help: "Words to find.")
+    @Argument(help: "Words to find (at most \(SearchQuery.maxWords) words and \(SearchQuery.maxScalars) characters).")
     var query: [String]
+
+    func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "hits")
+        if case .failure(let problem) = SearchQuery.keys(of: query.joined(separator: " ")) {
+            throw ValidationError(problem.message)
+        }
+    }
+
+    /// The argument parser takes time quadratic in the number of arguments (seconds for a few
+    /// thousand words), so a query given as too many arguments is refused before parsing.
+    static func refusalBeforeParsing(_ arguments: [String]) -> String? {
+        guard arguments.first == "search", arguments.count > SearchQuery.maxWords + 5 else { return nil }
+        var words: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--store" || argument == "--limit" {
+                index += 2
+                continue
+            }
+            if !argument.hasPrefix("--") { words.append(argument) }
+            index += 1
+        }
+        if case .failure(let problem) = SearchQuery.keys(of: words.joined(separator: " ")) { return problem.message }
+        return nil
+    }
 
     func run() throws {
         let store = try openExisting(storeOptions.store)
@@ -100,11 +130,12 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
+/// Opens the store of a read command: read-only, and an error (not a new empty store) when missing.
 func openExisting(_ path: String) throws -> ArticleStore {
     guard FileManager.default.fileExists(atPath: path) else {
         throw CommandFailure(description: "no store at \(path): run `isnad ingest PATH...` first (or pass --store)")
     }
-    return try ArticleStore(path: path)
+    return try ArticleStore.openForReading(path: path)
 }
 
 /// Plain-text tables for the terminal.

@@ -29,6 +29,12 @@ struct BenchGenerateCommand: ParsableCommand {
     @Argument(help: "Output folder (created).")
     var folder: String
 
+    func validate() throws {
+        try OptionRules.check(count, "--count", OptionRules.count, unit: "articles")
+        try OptionRules.check(size, "--size", OptionRules.count, unit: "bytes")
+        try OptionRules.check(perFolder, "--per-folder", OptionRules.count, unit: "articles")
+    }
+
     func run() throws {
         // Sentences per language: each generated article is in one language, as real articles are.
         var pools: [String: [String]] = [:]
@@ -67,7 +73,7 @@ struct BenchHTMLCommand: ParsableCommand {
     var passes: Int = 5
 
     func validate() throws {
-        guard passes > 0 else { throw ValidationError("--passes must be positive") }
+        try OptionRules.check(passes, "--passes", OptionRules.count, unit: "passes")
     }
 
     func run() throws {

@@ -30,6 +30,12 @@ struct BenchEncoderCommand: ParsableCommand {
 
     @OptionGroup var encoder: EncoderOptions
 
+    func validate() throws {
+        try OptionRules.check(lead, "--lead", OptionRules.lead, unit: "tokens")
+        try OptionRules.check(count, "--count", OptionRules.count, unit: "texts")
+        try OptionRules.check(passes, "--passes", OptionRules.count, unit: "passes")
+    }
+
     func run() throws {
         let loadStart = Date()
         let model = try encoder.load()

@@ -25,6 +25,11 @@ struct BenchStoriesCommand: ParsableCommand {
 
     @OptionGroup var encoder: EncoderOptions
 
+    func validate() throws {
+        try OptionRules.check(count, "--count", OptionRules.count, unit: "articles")
+        try OptionRules.check(perDay, "--per-day", OptionRules.count, unit: "articles")
+    }
+
     func run() throws {
         let pool = try BenchPool.load(encoder: encoder)
         var random = SplitMix(seed: 20_180_311)

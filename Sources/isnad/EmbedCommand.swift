@@ -5,14 +5,14 @@ import IsnadIngest
 
 /// Options shared by the commands that run the sentence encoder.
 struct EncoderOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: every core).")
+    @Option(help: "Worker threads (\(OptionRules.threads.lowerBound)–\(OptionRules.threads.upperBound); default: every core).")
     var threads: Int?
 
     @Option(help: "The e5 weight file (default: $ISNAD_MODELS/e5/e5-small-q4.bin, installed by `make models`).")
     var model: String?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try OptionRules.check(threads, "--threads", OptionRules.threads, unit: "threads")
     }
 
     func load() throws -> E5Encoder {
@@ -28,7 +28,7 @@ struct EncoderInputs {
 
     init(paths: [String]) {
         let analysis = BatchAnalysis()
-        let read = analysis.read(paths: paths)
+        let read = analysis.read(inputs: RawArguments.inputs(for: paths))
         errors = read.errors.map { "\($0)" }
         for article in analysis.articles(from: read.documents, until: .extract) {
             labels.append(article.sourceLabel)
@@ -65,7 +65,7 @@ struct EmbedCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        if let lead, lead < 3 { throw ValidationError("--lead must be at least 3 tokens") }
+        try OptionRules.check(lead, "--lead", OptionRules.lead, unit: "tokens")
     }
 
     func run() throws {

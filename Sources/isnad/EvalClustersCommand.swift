@@ -29,12 +29,12 @@ struct EvalClustersCommand: ParsableCommand {
     @Option(help: "Also ingest the stream into a new store in this many batches, each placed incrementally as `isnad ingest` does, and compare with one pass.")
     var batches: Int?
 
-    func validate() throws {
-        if orders < 1 { throw ValidationError("--orders must be at least 1") }
-        if let batches, batches < 1 { throw ValidationError("--batches must be at least 1") }
-    }
-
     @OptionGroup var encoder: EncoderOptions
+
+    func validate() throws {
+        try OptionRules.check(orders, "--orders", OptionRules.count, unit: "orders")
+        if let batches { try OptionRules.check(batches, "--batches", OptionRules.count, unit: "batches") }
+    }
 
     func run() throws {
         var items: [ClusterEvalItem], pairs: [ClusterEvalPair] = []

@@ -31,6 +31,10 @@ struct EvalLanguageCommand: ParsableCommand {
     @Option(help: "Also write every sentence with Isnad's decision and the model's ranking to this TSV (for scripts/langid-compare.py).")
     var dump: String?
 
+    func validate() throws {
+        try OptionRules.check(perLanguage, "--per-language", OptionRules.count, unit: "sentences")
+    }
+
     func run() throws {
         var evaluation = LanguageEvaluation()
         try evaluation.addTSV(sentences)

@@ -22,10 +22,9 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Refuse files larger than this many MiB.")
-    var maxFileSize: Int = DocumentReader.defaultMaxFileSize >> 20
+    @OptionGroup var readOptions: ReadOptions
 
-    @Option(help: "Files per committed batch.")
+    @Option(help: "Files per committed batch (\(OptionRules.batchSize.lowerBound)–\(OptionRules.batchSize.upperBound)).")
     var batchSize: Int = 512
 
     @Flag(help: "Print every error, not only the first 20.")
@@ -34,15 +33,13 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Only store the articles; leave stories for a later `isnad recluster`.")
     var noStories = false
 
-    @Option(help: "Threads for the sentence encoder (default: every core).")
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Argument(help: "Files or folders to read.")
     var paths: [String]
 
     func validate() throws {
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
-        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        try OptionRules.check(batchSize, "--batch-size", OptionRules.batchSize, unit: "files")
     }
 
     func run() throws {
@@ -50,11 +47,15 @@ struct IngestCommand: ParsableCommand {
         if let problem = LanguageIdentifier.shared.modelError {
             printError("warning: \(problem) Languages are guessed from the script alone.")
         }
-        let ingestor = Ingestor(store: store, reader: DocumentReader(maxFileSize: maxFileSize << 20), batchSize: batchSize)
+        let ingestor = Ingestor(store: store, reader: DocumentReader(maxFileSize: readOptions.maxFileSizeBytes), batchSize: batchSize)
         let bar = ProgressBar(enabled: isatty(2) != 0)
-        let summary = try ingestor.run(paths: paths) { bar.update($0) }
+        let summary = try ingestor.run(inputs: RawArguments.inputs(for: paths)) { bar.update($0) }
         bar.finish()
-        for skipped in summary.skipped.prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
+        let loops = summary.skipped.filter { $0.kind == .linkLoop }
+        for loop in loops { printError("note: \(loop)") }
+        for note in summary.notes.prefix(allErrors ? Int.max : 20) { printError("note: \(note)") }
+        if summary.notes.count > 20 && !allErrors { printError("note: \(summary.notes.count - 20) more (--all-errors lists them)") }
+        for skipped in summary.skipped.filter({ $0.kind != .linkLoop }).prefix(allErrors ? Int.max : 5) { printError("skipped: \(skipped.path)") }
         let shown = allErrors ? summary.errors : Array(summary.errors.prefix(20))
         for error in shown { printError("error: \(error)") }
         if shown.count < summary.errors.count {
@@ -113,7 +114,7 @@ extension IngestCommand {
         let bar = ProgressBar(enabled: isatty(2) != 0)
         defer { bar.finish() }
         do {
-            return try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threads)) { bar.count("story signals", $0) }
+            return try StoryUpdater(store: store).update(embedder: StoryEmbedder.loadOrWarn(threads: threadOptions.threads)) { bar.count("story signals", $0) }
         } catch {
             throw CommandFailure(description: "stories were not updated (the articles are stored): \(error)")
         }

@@ -26,6 +26,10 @@ struct StoreOptions: ParsableArguments {
 @main
 enum Main {
     static func main() {
+        if let problem = SearchCommand.refusalBeforeParsing(Array(CommandLine.arguments.dropFirst())) {
+            printError("Error: \(problem)\nUsage: isnad search [--store <store>] [--limit <limit>] <query> ...")
+            Foundation.exit(2)
+        }
         do {
             var command = try Isnad.parseAsRoot()
             try command.run()

@@ -23,6 +23,10 @@ struct SimilarityCommand: ParsableCommand {
     @Argument(help: "Files or folders of articles (two or more articles in all).")
     var paths: [String]
 
+    func validate() throws {
+        try OptionRules.check(lead, "--lead", OptionRules.lead, unit: "tokens")
+    }
+
     func run() throws {
         let inputs = EncoderInputs(paths: paths)
         for error in inputs.errors { printError("error: \(error)") }

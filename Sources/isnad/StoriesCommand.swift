@@ -14,11 +14,15 @@ struct StoriesCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "How many stories to list.")
+    @Option(help: "How many stories to list (\(OptionRules.limit.lowerBound)–\(OptionRules.limit.upperBound)).")
     var limit: Int = 50
 
+    func validate() throws {
+        try OptionRules.check(limit, "--limit", OptionRules.limit, unit: "stories")
+    }
+
     func run() throws {
-        let store = try ArticleStore(path: storeOptions.store)
+        let store = try openExisting(storeOptions.store)
         let stories = try store.stories(limit: limit)
         if stories.isEmpty {
             print("no stories yet: `isnad ingest PATH` stores articles and builds them (or run `isnad recluster`)")
@@ -54,7 +58,7 @@ struct StoryCommand: ParsableCommand {
     var id: Int
 
     func run() throws {
-        let store = try ArticleStore(path: storeOptions.store)
+        let store = try openExisting(storeOptions.store)
         guard let detail = try store.story(id: id) else {
             throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
         }
@@ -148,8 +152,7 @@ struct ReclusterCommand: ParsableCommand {
     @Option(help: "First publication date to rebuild (YYYY-MM-DD).")
     var since: String?
 
-    @Option(help: "Threads for the sentence encoder (default: every core).")
-    var threads: Int?
+    @OptionGroup var threadOptions: ThreadOptions
 
     func validate() throws {
         if let since, StoryArticle.day(of: since) == nil { throw ValidationError("--since must be a date like 2018-03-11") }
@@ -157,7 +160,7 @@ struct ReclusterCommand: ParsableCommand {
 
     func run() throws {
         let store = try ArticleStore(path: storeOptions.store)
-        let summary = try StoryUpdater(store: store).rebuild(embedder: StoryEmbedder.loadOrWarn(threads: threads), since: since)
+        let summary = try StoryUpdater(store: store).rebuild(embedder: StoryEmbedder.loadOrWarn(threads: threadOptions.threads), since: since)
         for note in summary.notes.prefix(10) { printError("note: \(note)") }
         print("stories: \(summary.stories) stories; \(summary.articles) articles replayed (\(summary.signalsComputed) new signals, "
               + String(format: "%.2f s clustering)", summary.clusterSeconds))

@@ -66,7 +66,7 @@ struct BadInputTests {
         try Fixtures.write("hidden", to: folder, ".secret.txt")
         try Fixtures.write("image", to: folder, "photo.jpg")
         let listing = InputWalker.files(in: [folder])
-        #expect(listing.files.map { ($0 as NSString).lastPathComponent } == ["a.txt"])
+        #expect(listing.files.map { ($0.display as NSString).lastPathComponent } == ["a.txt"])
         #expect(listing.skipped.count == 1)
         #expect(listing.errors.isEmpty)
     }

@@ -26,14 +26,20 @@ public struct ArticleCleaner: Sendable {
         var seen = Set<Int64>()
         if let (firstSpan, (firstKey, _)) = paragraphs.first {
             let first = Self.stripHeadingMarks(firstSpan, scalars)
-            let firstText = text.slice(first)
             if title.isEmpty || firstKey == Self.fingerprint(of: title) {
-                title = firstText
-                titleSpan = first
+                // A title over the bound keeps its first words; the rest stays text.
+                let (bounded, rest) = TitleBound.split(first, in: scalars)
+                title = text.slice(bounded)
+                titleSpan = bounded
                 paragraphs.removeFirst()
+                if let rest {
+                    let (key, words) = MatchingKey.paragraphFingerprint(scalars[rest.start..<rest.end])
+                    paragraphs.insert((rest, (key, words)), at: 0)
+                }
             }
             seen.insert(Self.fingerprint(of: title))
         }
+        title = TitleBound.bounded(title)
 
         var kept: [TextSpan] = []
         for (span, (key, wordCount)) in paragraphs {

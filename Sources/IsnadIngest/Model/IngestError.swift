@@ -12,6 +12,11 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case malformed
         case unsupported
         case noText = "no-text"
+        /// A link to a folder that was already read (a loop such as `ln -s . x`): not followed again.
+        case linkLoop = "link-loop"
+        /// A publication date that cannot be right (impossible, before 1900, in the future): the
+        /// article is kept without it.
+        case dateDropped = "date-dropped"
     }
 
     public var path: String

@@ -43,6 +43,8 @@ public struct RawDocument: Sendable {
     public var group: String
     /// Set when the text arrived as mojibake and was repaired (``MojibakeRepair``).
     public var mojibakeRepair: MojibakeRepairNote?
+    /// What the reader noticed without refusing the document (a publication date dropped, and why).
+    public var notes: [IngestError] = []
 
     public init(path: String, item: Int? = nil, format: SourceFormat, encoding: TextEncoding, original: String,
                 hints: DocumentHints = DocumentHints(), markupBlocksRemoved: Int = 0, group: String) {

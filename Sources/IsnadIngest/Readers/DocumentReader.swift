@@ -7,6 +7,8 @@ public struct ReadOutcome: Sendable {
     public var errors: [IngestError] = []
     /// Unsupported files met inside folders: reported, not failures.
     public var skipped: [IngestError] = []
+    /// Problems that did not stop a document (a publication date dropped): reported, not failures.
+    public var notes: [IngestError] = []
     public init() {}
 }
 
@@ -39,9 +41,16 @@ public struct DocumentReader: Sendable {
 
     /// Reads one file.
     public func read(path: String) -> ReadOutcome {
+        read(InputPath(path))
+    }
+
+    /// Reads one file given as the file system's bytes (its name need not be valid UTF-8);
+    /// documents and errors carry its display form.
+    public func read(_ input: InputPath) -> ReadOutcome {
         var outcome = ReadOutcome()
+        let path = input.display
         do throws(IngestError) {
-            var bytes = try load(path)
+            var bytes = try load(input)
             if path.lowercased().hasSuffix(".gz") {
                 guard Gzip.isGzip(bytes) else {
                     throw IngestError(path: path, kind: .malformed, message: "named .gz but not gzip data", byteOffset: 0)
@@ -64,16 +73,21 @@ public struct DocumentReader: Sendable {
         }
         // Text that was mojibake before it reached Isnad, whatever the format.
         for index in outcome.documents.indices { MojibakeRepair.apply(to: &outcome.documents[index]) }
+        for index in outcome.documents.indices where !outcome.documents[index].notes.isEmpty {
+            outcome.notes += outcome.documents[index].notes
+            outcome.documents[index].notes = []
+        }
         return outcome
     }
 
     /// Reads a file's bytes after checking it exists, is a regular readable file and is not too large.
-    func load(_ path: String) throws(IngestError) -> [UInt8] {
+    func load(_ input: InputPath) throws(IngestError) -> [UInt8] {
+        let path = input.display
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard input.withCString({ stat($0, &info) }) == 0 else {
             let reason = String(cString: strerror(errno))
             var linkInfo = stat()
-            if lstat(path, &linkInfo) == 0 {
+            if input.withCString({ lstat($0, &linkInfo) }) == 0 {
                 throw IngestError(path: path, kind: .unreadable, message: "cannot open (broken link?): \(reason)")
             }
             throw IngestError(path: path, kind: .notFound, message: "no such file or folder")
@@ -84,10 +98,10 @@ public struct DocumentReader: Sendable {
         let size = Int(info.st_size)
         if size > maxFileSize {
             throw IngestError(path: path, kind: .tooLarge,
-                              message: "file is \(size >> 20) MiB, over the \(maxFileSize >> 20) MiB limit (raise it with --max-file-size)")
+                              message: "file is \(ByteSize.describe(size)), over the \(ByteSize.describe(maxFileSize)) limit (raise it with --max-file-size)")
         }
         if size == 0 { throw IngestError(path: path, kind: .empty, message: "empty file") }
-        let fd = open(path, O_RDONLY)
+        let fd = input.withCString { open($0, O_RDONLY) }
         guard fd >= 0 else {
             throw IngestError(path: path, kind: .unreadable, message: "cannot read: \(String(cString: strerror(errno)))")
         }
@@ -96,7 +110,8 @@ public struct DocumentReader: Sendable {
         var filled = 0
         while filled < size {
             let n = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(fd, buffer.baseAddress! + filled, size - filled)
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.read(fd, base + filled, size - filled)
             }
             if n < 0 {
                 throw IngestError(path: path, kind: .unreadable, message: "read failed: \(String(cString: strerror(errno)))", byteOffset: filled)
@@ -109,66 +124,12 @@ public struct DocumentReader: Sendable {
     }
 }
 
-/// Expands command-line paths into files: folders recursively in name order, hidden files and
-/// folders skipped; missing paths and unsupported files reported.
-public enum InputWalker {
-    public struct Listing: Sendable {
-        public var files: [String] = []
-        public var errors: [IngestError] = []
-        /// Files inside folders that are not news formats (README.md, images…): reported, not failures.
-        public var skipped: [IngestError] = []
-    }
-
-    public static func files(in paths: [String]) -> Listing {
-        var listing = Listing()
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                var info = stat()
-                if lstat(path, &info) == 0 {
-                    listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
-                } else {
-                    listing.errors.append(IngestError(path: path, kind: .notFound, message: "no such file or folder"))
-                }
-                continue
-            }
-            guard isDirectory.boolValue else {
-                listing.files.append(path)
-                continue
-            }
-            walk(path, into: &listing)
-        }
-        return listing
-    }
-
-    static func walk(_ root: String, into listing: inout Listing) {
-        var pending = [root]
-        let fm = FileManager.default
-        while let folder = pending.popLast() {
-            let names: [String]
-            do {
-                names = try fm.contentsOfDirectory(atPath: folder).sorted()
-            } catch {
-                listing.errors.append(IngestError(path: folder, kind: .unreadable, message: "cannot list folder"))
-                continue
-            }
-            var subfolders: [String] = []
-            for name in names where !name.hasPrefix(".") {
-                let path = (folder as NSString).appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    subfolders.append(path)
-                } else if DocumentReader.format(of: path) != nil {
-                    listing.files.append(path)
-                } else if fm.fileExists(atPath: path) {
-                    listing.skipped.append(IngestError(path: path, kind: .unsupported,
-                                                       message: "skipped: not a supported news file type"))
-                } else {
-                    listing.errors.append(IngestError(path: path, kind: .unreadable, message: "broken link: its target does not exist"))
-                }
-            }
-            pending.append(contentsOf: subfolders.reversed())
-        }
+/// Sizes in messages: whole MiB when at least 1 MiB, else KiB or bytes, so that a small limit
+/// never reads as "0 MiB".
+enum ByteSize {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 }

@@ -64,11 +64,15 @@ enum FeedReader {
                 continue
             }
             let original = ([item.title] + blocks).filter { !$0.isEmpty }.joined(separator: "\n\n")
+            let language = item.language ?? feedLanguage
+            let date = PublishedField.read(item.date.map { [$0] } ?? [], languageHint: language, text: original,
+                                           path: path, line: index + 1)
             let hints = DocumentHints(title: item.title.isEmpty ? nil : item.title, outlet: outlet, url: item.link,
-                                      published: item.date.flatMap(DateParser.normalize), language: item.language ?? feedLanguage)
-            outcome.documents.append(RawDocument(path: path, item: index, format: rootName == "feed" ? .atom : .rss,
-                                                 encoding: decoded.encoding, original: original, hints: hints,
-                                                 group: outlet ?? group))
+                                      published: date.published, language: language)
+            var document = RawDocument(path: path, item: index, format: rootName == "feed" ? .atom : .rss,
+                                       encoding: decoded.encoding, original: original, hints: hints, group: outlet ?? group)
+            if let note = date.note { document.notes.append(note) }
+            outcome.documents.append(document)
         }
         if items.isEmpty {
             outcome.errors.append(IngestError(path: path, kind: .noText, message: "feed has no items"))

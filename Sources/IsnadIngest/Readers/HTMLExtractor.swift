@@ -30,6 +30,8 @@ public struct HTMLExtractor: Sendable {
         public var outlet: String?
         public var url: String?
         public var published: String?
+        /// Every publication date the page's metadata gives, as written, most trusted first.
+        public var publishedCandidates: [String] = []
         public var language: String?
         /// Main-text blocks in document order.
         public var blocks: [String]
@@ -144,7 +146,7 @@ public struct HTMLExtractor: Sendable {
             kept.removeFirst()
         }
         return Page(title: title, outlet: meta.outlet, url: meta.url, published: meta.published,
-                    language: meta.language, blocks: kept, droppedBlocks: dropped)
+                    publishedCandidates: meta.publishedCandidates, language: meta.language, blocks: kept, droppedBlocks: dropped)
     }
 
     /// Collapses whitespace runs (ASCII, NBSP, NEL, the Unicode spaces, ZWSP and BOM) in UTF-8

@@ -65,16 +65,20 @@ struct HTMLMetadata {
     }
 
     var published: String? {
+        publishedCandidates.lazy.compactMap(DateParser.normalize).first
+    }
+
+    /// Every publication date the page gives, as written, most trusted first: meta tags,
+    /// JSON-LD `datePublished`, the first `<time>`.
+    var publishedCandidates: [String] {
         let keys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
                     "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
                     "parsely-pub-date", "sailthru.date", "article.published", "published_time", "og:published_time",
                     "article:modified_time"]
-        for key in keys {
-            if let value = metas[key], let date = DateParser.normalize(value) { return date }
-        }
-        if let value = jsonLDValue(path: ["datePublished"]), let date = DateParser.normalize(value) { return date }
-        if let time = firstTime, let date = DateParser.normalize(time) { return date }
-        return nil
+        var values = keys.compactMap { metas[$0] }
+        if let value = jsonLDValue(path: ["datePublished"]) { values.append(value) }
+        if let time = firstTime { values.append(time) }
+        return values
     }
 
     var language: String? {

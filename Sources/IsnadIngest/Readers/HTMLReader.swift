@@ -18,10 +18,13 @@ public enum HTMLReader {
         }
         let title = page.title ?? ""
         let original = ([title] + page.blocks).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let date = PublishedField.read(page.publishedCandidates, languageHint: page.language, text: original, path: path)
         let hints = DocumentHints(title: title.isEmpty ? nil : title, outlet: page.outlet, url: page.url,
-                                  published: page.published, language: page.language)
-        return RawDocument(path: path, format: .html, encoding: encoding, original: original, hints: hints,
-                           markupBlocksRemoved: page.droppedBlocks, group: page.outlet ?? group)
+                                  published: date.published, language: page.language)
+        var document = RawDocument(path: path, format: .html, encoding: encoding, original: original, hints: hints,
+                                   markupBlocksRemoved: page.droppedBlocks, group: page.outlet ?? group)
+        if let note = date.note { document.notes.append(note) }
+        return document
     }
 
     /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or http-equiv).

@@ -26,11 +26,15 @@ enum TableFields {
                                         message: "record has no text field (one of: \(text.joined(separator: ", ")))", line: line))
         }
         let original = [title ?? "", body].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let language = pick(language, lookup)
+        let date = PublishedField.read(pick(published, lookup).map { [$0] } ?? [], languageHint: language, text: original,
+                                       path: path, line: line)
         let hints = DocumentHints(title: title, outlet: pick(outlet, lookup), url: pick(url, lookup),
-                                  published: pick(published, lookup).flatMap(DateParser.normalize),
-                                  language: pick(language, lookup))
-        return .success(RawDocument(path: path, item: item, format: format, encoding: encoding, original: original,
-                                    hints: hints, group: hints.outlet ?? group))
+                                  published: date.published, language: language)
+        var document = RawDocument(path: path, item: item, format: format, encoding: encoding, original: original,
+                                   hints: hints, group: hints.outlet ?? group)
+        if let note = date.note { document.notes.append(note) }
+        return .success(document)
     }
 }
 
