@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "IsnadStore", targets: ["IsnadStore"]),
         .library(name: "IsnadEncoder", targets: ["IsnadEncoder"]),
         .library(name: "IsnadStories", targets: ["IsnadStories"]),
+        .library(name: "IsnadReport", targets: ["IsnadReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,22 +41,28 @@ let package = Package(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // The story report (the JSON contract) and the pipeline that keeps a store's stories up to
+        // date: above ingest, stories and the store (and, next, claims).
+        .target(
+            name: "IsnadReport",
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder", "IsnadStories", "IsnadStore"],
+            swiftSettings: strict),
         // Evaluation against the development data and the shared-data lookup: used by the CLI
         // (`eval`, `bench`) and the tests, never by the product libraries.
         .target(
             name: "IsnadEvaluation",
-            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadStore"],
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadStore", "IsnadReport"],
             swiftSettings: strict),
         .executableTarget(
             name: "isnad",
             dependencies: [
-                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories", "IsnadEvaluation",
+                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories", "IsnadEvaluation", "IsnadReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], swiftSettings: strict),
         .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText", "IsnadEvaluation"], swiftSettings: strict),
-        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest", "IsnadStories", "IsnadEvaluation", .product(name: "GRDB", package: "GRDB.swift")],
+        .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest", "IsnadStories", "IsnadEvaluation", "IsnadReport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strict),
         .testTarget(name: "IsnadEncoderTests", dependencies: ["IsnadEncoder", "IsnadIngest", "IsnadEvaluation"], swiftSettings: strict),
         .testTarget(name: "IsnadStoriesTests", dependencies: ["IsnadStories", "IsnadEncoder", "IsnadIngest", "IsnadEvaluation"], swiftSettings: strict),

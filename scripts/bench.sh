@@ -9,7 +9,7 @@ ARTICLES=${BENCH_ARTICLES:-10000}
 GB_FILES=${BENCH_GB_FILES:-40000}
 GB_SIZE=${BENCH_GB_SIZE:-25000}
 TRAFILATURA="trafilatura==2.3.1 lxml-html-clean==0.4.6"
-ONLY=${BENCH_ONLY:-all}   # all, foundation (ingest, HTML, memory), encoder or stories
+ONLY=${BENCH_ONLY:-all}   # all, foundation (ingest, HTML, memory), encoder, stories or store
 trap 'rm -rf "$WORK"' EXIT
 
 echo "# isnad bench $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; work folder $WORK"
@@ -97,4 +97,54 @@ ISNAD_CACHE="$WORK/fresh-cache" "$BIN" ingest "$WORK/e2e" --store "$WORK/e2e.sql
 end=$(date +%s.%N)
 python3 -c "import sys; n=int(sys.argv[1]); s=float(sys.argv[3])-float(sys.argv[2]); print(f'ingest-with-stories  {n/s:.1f}  articles/s  ({n} generated 3 KB articles: read, clean, store, encode title + 256-token lead, cluster; {s:.1f} s; target >= 10)')" "$E2E" "$start" "$end"
 sed 's/^/  /' "$WORK/e2e.txt"
+fi
+
+if [ "$ONLY" = all ] || [ "$ONLY" = store ]; then
+# 6. Stories that last: stores of 10,000 and 200,000 articles with cached signals (full rebuild
+#    rate, the `isnad recluster` figure, with `bench stories`' in-memory rate as the peer), then
+#    10 new articles ingested into each with a fresh vector cache (so they are really encoded):
+#    wall time beyond encoding, its ratio between the two sizes, and peak memory.
+"$BIN" bench stories --count "${BENCH_STORE:-200000}" | head -1 | sed 's/^/  peer: /'
+for n in 10000 "${BENCH_STORE:-200000}"; do
+  "$BIN" bench store --count "$n" --store "$WORK/store-$n.sqlite" --new-file "$WORK/new-$n.jsonl"
+  ISNAD_CACHE="$WORK/fresh-inc-$n" /usr/bin/time -v "$BIN" ingest "$WORK/new-$n.jsonl" --store "$WORK/store-$n.sqlite" \
+    >"$WORK/inc-$n.txt" 2>"$WORK/inc-time-$n.txt"
+done
+python3 - "$WORK" "${BENCH_STORE:-200000}" <<'PY'
+import re, sys
+work, big = sys.argv[1], sys.argv[2]
+def figures(n):
+    out = open(f"{work}/inc-{n}.txt").read(); tv = open(f"{work}/inc-time-{n}.txt").read()
+    vectors = float(re.search(r"vectors ([0-9.]+) s", out).group(1)); clustering = float(re.search(r"clustering ([0-9.]+) s", out).group(1))
+    h, m, s = ([0, 0] + re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([0-9:.]+)", tv).group(1).split(":"))[-3:]
+    wall = int(h) * 3600 + int(m) * 60 + float(s)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", tv).group(1)) / 1024
+    return wall, vectors, clustering, rss
+small, large = figures(10000), figures(big)
+beyond = lambda f: f[0] - f[1]
+print(f"stories-incremental-{big}  {beyond(large):.2f}  s beyond encoding  (10 new articles: wall {large[0]:.2f} s, encoding {large[1]:.2f} s, story update {large[2]:.2f} s; target <= 1 s)")
+print(f"stories-incremental-ratio  {beyond(large) / max(beyond(small), 1e-9):.2f}  x  ({big} vs 10000 stored: {beyond(large):.2f} vs {beyond(small):.2f} s beyond encoding; story update {large[2]:.2f} vs {small[2]:.2f} s; target <= 2)")
+print(f"stories-incremental-peak-rss  {large[3]:.0f}  MB  (ingest of 10 into {big} stored; 10000 stored: {small[3]:.0f} MB; target < 500 MB)")
+PY
+# A reader during an ingest: `isnad stories` and `isnad search` on the large store while 1,000
+# new articles are ingested (and encoded) into it.
+"$BIN" bench generate "$WORK/during" --count 1000 --size 3000 >/dev/null
+ISNAD_CACHE="$WORK/fresh-during" "$BIN" ingest "$WORK/during" --store "$WORK/store-${BENCH_STORE:-200000}.sqlite" >/dev/null 2>&1 &
+writer=$!
+sleep 5
+python3 - "$BIN" "$WORK/store-${BENCH_STORE:-200000}.sqlite" "$writer" <<'PY'
+import os, subprocess, sys, time
+binary, store, writer = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = {"stories": [], "search": []}
+for i in range(30):
+    for name, args in (("stories", ["stories", "--limit", "20"]), ("search", ["search", "council", "--limit", "10"])):
+        start = time.monotonic()
+        subprocess.run([binary, *args, "--store", store], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times[name].append((time.monotonic() - start) * 1000)
+alive = os.path.exists(f"/proc/{writer}")
+for name, values in times.items():
+    values.sort()
+    print(f"reader-during-ingest-{name}  {values[len(values) // 2]:.0f}  ms median  (max {values[-1]:.0f} ms over {len(values)} runs, whole process; ingest {'still running' if alive else 'finished before the last run'}; target < 100 ms)")
+PY
+wait "$writer" || true
 fi

@@ -1,5 +1,6 @@
 import Foundation
 import IsnadIngest
+import IsnadReport
 import IsnadStore
 import IsnadStories
 import IsnadText

@@ -21,7 +21,7 @@ extension ArticleStore {
     public static func openForReading(path: String) throws(StoreError) -> ArticleStore {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw StoreError(path: path, message: "no store here: run `isnad ingest PATH...` first (or pass --store)")
+            throw StoreError(path: path, message: "no store here: run `isnad ingest PATH...` first (or pass --store)", cause: .user)
         }
         return try ArticleStore(path: path, readOnly: true)
     }
@@ -38,11 +38,11 @@ extension ArticleStore {
     }
 
     /// Refuses a store whose schema this version would have to migrate (a reader cannot).
-    static func checkReadable(_ queue: DatabaseQueue, path: String) throws -> Void {
+    static func checkReadable(_ queue: any DatabaseReader, path: String) throws -> Void {
         let current = try queue.read { db in try StoreMigrations.migrator.hasCompletedMigrations(db) }
         guard current else {
             throw StoreError(path: path, message: "the store was written by an older version of Isnad and must be upgraded: "
-                + "run `isnad recluster` once with write access to it")
+                + "run `isnad recluster` once with write access to it", cause: .user)
         }
     }
 }

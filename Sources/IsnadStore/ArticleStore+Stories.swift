@@ -76,7 +76,7 @@ extension ArticleStore {
                 }
             }
         } catch {
-            throw StoreError(path: path, message: "cannot save story signals: \(error)")
+            throw StoreError(path: path, "cannot save story signals", error)
         }
     }
 

@@ -3,13 +3,6 @@ import GRDB
 import IsnadIngest
 import IsnadText
 
-/// A store could not be opened or written; the message names the file and the cause.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): \(message)" }
-}
-
 /// A short listing row: what `isnad articles` shows.
 public struct ArticleSummary: Sendable, Hashable {
     public var id: String
@@ -46,7 +39,9 @@ public struct SaveReport: Sendable, Hashable {
 /// loses at most the batch in flight. Articles are keyed by their place and text (``ArticleIdentity``).
 public final class ArticleStore: Sendable {
     public let path: String
-    let queue: DatabaseQueue
+    /// A pool (readers beside the one writer) for a writable store; a single read-only
+    /// connection for ``openForReading(path:)``.
+    let queue: any DatabaseWriter
 
     /// Opens (creating and migrating when needed) the store at `path`; with `readOnly`, opens
     /// it for reading only, writing nothing, not even `-wal`/`-shm` files (see
@@ -67,13 +62,13 @@ public final class ArticleStore: Sendable {
                 queue = try DatabaseQueue(path: Self.readOnlyLocation(path), configuration: config)
                 try Self.checkReadable(queue, path: path)
             } else {
-                queue = try DatabaseQueue(path: path, configuration: config)
+                queue = try DatabasePool(path: path, configuration: config)
                 try StoreMigrations.migrator.migrate(queue)
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(path: path, message: "cannot open store: \(error)")
+            throw StoreError(path: path, "cannot open store", error)
         }
     }
 
@@ -124,7 +119,7 @@ public final class ArticleStore: Sendable {
                     """, arguments: [lastBefore])
             }
         } catch {
-            throw StoreError(path: path, message: "cannot save articles: \(error)")
+            throw StoreError(path: path, "cannot save articles", error)
         }
         return report
     }
@@ -166,13 +161,13 @@ public final class ArticleStore: Sendable {
     public func article(idPrefix prefix: String) throws(StoreError) -> Article? {
         let clean = prefix.lowercased()
         guard clean.count >= 4, clean.allSatisfy(\.isHexDigit) else {
-            throw StoreError(path: path, message: "'\(prefix)' is not an article id (give at least 4 hex digits, as `isnad articles` shows)")
+            throw StoreError(path: path, message: "'\(prefix)' is not an article id (give at least 4 hex digits, as `isnad articles` shows)", cause: .user)
         }
         let rows = try read { db in
             try ArticleRow.fetchAll(db, sql: "SELECT * FROM articles WHERE id >= ? AND id < ? LIMIT 2",
                                     arguments: [clean, clean + "g"])
         }
-        if rows.count > 1 { throw StoreError(path: path, message: "id prefix '\(prefix)' matches several articles; give more digits") }
+        if rows.count > 1 { throw StoreError(path: path, message: "id prefix '\(prefix)' matches several articles; give more digits", cause: .user) }
         return rows.first?.article
     }
 
@@ -183,7 +178,7 @@ public final class ArticleStore: Sendable {
         let keys: [String]
         switch SearchQuery.keys(of: query) {
         case .success(let found): keys = found
-        case .failure(let problem): throw StoreError(path: path, message: problem.message)
+        case .failure(let problem): throw StoreError(path: path, message: problem.message, cause: .user)
         }
         guard !keys.isEmpty else { return [] }
         let match = keys.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
@@ -213,7 +208,7 @@ public final class ArticleStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(path: path, message: "write failed: \(error)")
+            throw StoreError(path: path, "write failed", error)
         }
     }
 
@@ -221,7 +216,7 @@ public final class ArticleStore: Sendable {
         do {
             return try queue.read(body)
         } catch {
-            throw StoreError(path: path, message: "read failed: \(error)")
+            throw StoreError(path: path, "read failed", error)
         }
     }
 }

@@ -11,7 +11,7 @@ struct StoryPlacement {
 
     /// Places the articles no update has placed yet, continuing the saved stream; replays
     /// everything when there is no usable saved state (a new store, or an older version's).
-    func placeNew(_ db: Database, _ summary: inout StoryUpdater.Summary) throws {
+    func placeNew(_ db: Database, _ summary: inout StoryUpdateSummary) throws {
         guard let saved = try StoryTables.loadState(db), var stream = try? StoryStream(snapshot: saved, options: options) else {
             let first = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM storyArticles") == 0
             try rebuild(db, sinceDay: nil, &summary)
@@ -58,7 +58,7 @@ struct StoryPlacement {
 
     private func record(_ db: Database, _ article: StoryArticle, rank: Int, _ decision: Decision, _ verdict: CopyDetector.Verdict,
                         original: String?, duplicateOf: String?, touched: inout Set<Int>, mergedAway: inout Set<Int>,
-                        _ summary: inout StoryUpdater.Summary) throws {
+                        _ summary: inout StoryUpdateSummary) throws {
         var decision = decision
         if let original {
             decision.note = StoryEngine.copyNote(duplicate: duplicateOf != nil, of: duplicateOf ?? original, similarity: verdict.similarity)
@@ -79,7 +79,7 @@ struct StoryPlacement {
     /// Replays every article (or those from `sinceDay` on) and hands each story the id of the
     /// stored story whose articles it holds most of; other stored stories that lost all their
     /// articles point at the story that took most of them.
-    func rebuild(_ db: Database, sinceDay: Int?, _ summary: inout StoryUpdater.Summary) throws {
+    func rebuild(_ db: Database, sinceDay: Int?, _ summary: inout StoryUpdateSummary) throws {
         summary.rebuilt = true
         let signals = try StoryTables.all(db, sinceDay: sinceDay)
         var stream = StoryStream(options: options)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IsnadIngest
+import IsnadReport
 import IsnadStories
 import IsnadText
 

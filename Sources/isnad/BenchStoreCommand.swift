@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IsnadEvaluation
 import IsnadIngest
+import IsnadReport
 import IsnadStore
 import IsnadStories
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IsnadIngest
+import IsnadReport
 import IsnadStore
 import IsnadStories
 

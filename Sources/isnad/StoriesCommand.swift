@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IsnadReport
 import IsnadStore
 import IsnadStories
 

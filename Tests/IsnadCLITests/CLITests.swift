@@ -234,6 +234,38 @@ struct CLITests {
         for id in Set(before.values) { #expect(try CLI.run(["story", String(id), "--store", store]).status == 0) }
     }
 
+    @Test("two ingests into one store at once wait for each other; nothing is lost or corrupted")
+    func concurrentIngests() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        let lexical = ["ISNAD_MODELS": (folder as NSString).appendingPathComponent("no-models")]
+        var processes: [Process] = []
+        for part in ["east", "west"] {
+            let path = (folder as NSString).appendingPathComponent(part)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for i in 0..<800 {
+                let text = "Bulletin \(part) \(i)\n\nThe \(part)ern district office reported \(i) requests for water and \(i % 17) new shelters "
+                    + "today, and said the convoys due on day \(i % 29) would bring tents, blankets and medicine for the displaced families."
+                try text.write(toFile: (path as NSString).appendingPathComponent("b\(i).txt"), atomically: false, encoding: .utf8)
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["ingest", path, "--store", store, "--batch-size", "50"]
+            process.environment = ProcessInfo.processInfo.environment.merging(lexical) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            processes.append(process)
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus))")
+        #expect(Self.count(store) == 1_600)
+        let integrity = try DatabaseQueue(path: store).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == ["ok"])
+        try Self.expectConsistent(store)
+        #expect(try Self.storyMembership(store).count == 1_600)
+    }
+
     static func storyMembership(_ store: String) throws -> [String: Int] {
         try DatabaseQueue(path: store).read { db in
             var result: [String: Int] = [:]

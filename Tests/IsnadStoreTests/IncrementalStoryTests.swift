@@ -3,6 +3,7 @@ import IsnadEvaluation
 import GRDB
 import IsnadEncoder
 import IsnadIngest
+import IsnadReport
 import IsnadStore
 import IsnadStories
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IsnadReport
 import IsnadStore
 import IsnadStories
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import IsnadIngest
+import IsnadReport
 import IsnadStore
 
 func temporaryFolder() throws -> String {

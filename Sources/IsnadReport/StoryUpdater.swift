@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import IsnadEncoder
 import IsnadIngest
+import IsnadStore
 import IsnadStories
 
 /// Keeps the store's stories up to date. After an ingest it computes the new articles' signals
@@ -10,37 +10,22 @@ import IsnadStories
 /// (``rebuild(embedder:since:progress:)``) hands the ids users know to the stories that hold
 /// most of their articles.
 public struct StoryUpdater: Sendable {
-    public let store: ArticleStore
+    public let store: any StoryStorage
     public var engine: StoryEngine
 
-    public init(store: ArticleStore, engine: StoryEngine = StoryEngine()) {
+    public init(store: any StoryStorage, engine: StoryEngine = StoryEngine()) {
         self.store = store
         self.engine = engine
     }
 
     /// What an update did.
-    public struct Summary: Sendable {
-        public var signalsComputed = 0
-        /// Articles placed by this update.
-        public var articles = 0
-        /// Of them, placed among the stories of their own days (published before the open window).
-        public var lateArticles = 0
-        /// Stories created or changed.
-        public var storiesTouched = 0
-        /// Stories in the store after the update (merged ones not counted).
-        public var stories = 0
-        /// Whether the stories were rebuilt by a full replay (no saved state, or asked for).
-        public var rebuilt = false
-        public var notes: [String] = []
-        public var signalSeconds = 0.0
-        public var clusterSeconds = 0.0
-    }
+    public typealias Summary = StoryUpdateSummary
 
     /// Signals for new articles, then places the articles no update has placed yet.
     public func update(embedder: StoryEmbedder?, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
         var summary = try computeSignals(embedder: embedder, progress: progress)
         let start = Date()
-        try store.write { db in try StoryPlacement(options: engine.options).placeNew(db, &summary) }
+        try store.placeNewArticles(options: engine.options, into: &summary)
         summary.clusterSeconds = Date().timeIntervalSince(start)
         summary.stories = try store.storyCount()
         return summary
@@ -53,7 +38,7 @@ public struct StoryUpdater: Sendable {
         var summary = try computeSignals(embedder: embedder, progress: progress)
         let start = Date()
         let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
-        try store.write { db in try StoryPlacement(options: engine.options).rebuild(db, sinceDay: sinceDay, &summary) }
+        try store.rebuildStories(options: engine.options, sinceDay: sinceDay, into: &summary)
         summary.clusterSeconds = Date().timeIntervalSince(start)
         summary.stories = try store.storyCount()
         return summary

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadIngest
 import IsnadText
 
 /// The story report: the JSON contract of `isnad analyze --format json` (see DESIGN.md).
