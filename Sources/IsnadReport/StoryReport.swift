@@ -37,6 +37,8 @@ public struct ReportStory: Sendable, Encodable {
     /// First and last publication dates (ISO), when known.
     public var firstPublished: String?
     public var lastPublished: String?
+    /// When a stored story was asked for by an id merged into it: those ids, first the one asked for.
+    public var mergedFrom: [String]?
 
     public init(id: String, title: String, articles: [String], independentSources: Int, languages: [String] = [],
                 outlets: [String] = [], firstPublished: String? = nil, lastPublished: String? = nil) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IsnadReport
+import IsnadIngest
 import IsnadStore
 import IsnadStories
 
@@ -55,6 +56,9 @@ struct StoryCommand: ParsableCommand {
     @Flag(help: "Explain each assignment.")
     var why = false
 
+    @Option(help: "Output format: text, or json (the story report of DESIGN.md: articles with their text and spans, the story).")
+    var format: AnalyzeCommand.Format = .text
+
     @Argument(help: "Story number, as `isnad stories` shows.")
     var id: Int
 
@@ -64,6 +68,17 @@ struct StoryCommand: ParsableCommand {
             throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
         }
         let story = detail.story, articles = detail.articles
+        if format == .json {
+            var full: [Article] = []
+            for member in articles {
+                guard let article = try store.article(idPrefix: member.summary.id) else {
+                    throw CommandFailure(description: "article \(member.summary.id) of story \(story.id) is missing from \(storeOptions.store)")
+                }
+                full.append(article)
+            }
+            print(try StoryReport(story: detail, articles: full).json())
+            return
+        }
         if !detail.mergedFrom.isEmpty {
             print("story \(id) was merged into story \(story.id)"
                   + (detail.mergedFrom.count > 1 ? " (through " + detail.mergedFrom.dropFirst().map { "story \($0)" }.joined(separator: ", ") + ")" : "")

@@ -120,6 +120,13 @@ struct CLITests {
         #expect(old.status == 0 && old.stdout.contains("story 2 was merged into story 1") && old.stdout.contains("5 articles"), "\(old.stdout)")
         let list = try CLI.run(["stories", "--store", store]).stdout
         #expect(!list.contains("split") && list.contains("ar fa"), "\(list)")
+        // The same read model as JSON: the story report of the surviving story, saying how it was reached.
+        let json = try CLI.run(["story", "2", "--format", "json", "--store", store])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
+        let stories = try #require(report["stories"] as? [[String: Any]])
+        #expect(stories.count == 1 && stories[0]["id"] as? String == "s1" && stories[0]["mergedFrom"] as? [String] == ["s2"])
+        let articles = try #require(report["articles"] as? [[String: Any]])
+        #expect(articles.count == 5 && articles.allSatisfy { $0["story"] as? String == "s1" && ($0["text"] as? String)?.isEmpty == false })
         // A new ingest of nothing new leaves the numbers alone.
         #expect(try CLI.run(["ingest", CLI.seeds, "--store", store]).status == 0)
         #expect(try CLI.run(["story", "1", "--store", store]).stdout.contains("story 1: "))
