@@ -102,11 +102,12 @@ public struct StoryArticle: Sendable, Equatable {
         return table
     }()
 
-    /// Day number of an ISO date or date-time (`2018-03-11`, `2018-03-11T09:30:00Z`).
+    /// Day number of an ISO date or date-time (`2018-03-11`, `2018-03-11T09:30:00Z`); nil for
+    /// a date that does not exist (`2018-02-31`).
     public static func day(of published: String) -> Int? {
         let parts = published.prefix(10).split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              CalendarDate(year: year, month: month, day: day).isValid else { return nil }
         // Days from civil (proleptic Gregorian), after Howard Hinnant's published algorithm.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -23,6 +23,18 @@ enum StoryFixtures {
 
 @Suite("Story engine")
 struct StoryEngineTests {
+    @Test("story days: real dates only, and the day number and the date agree both ways")
+    func storyDays() {
+        #expect(StoryArticle.day(of: "2018-02-31") == nil)
+        #expect(StoryArticle.day(of: "2019-02-29") == nil)
+        #expect(StoryArticle.day(of: "2020-02-29") != nil)
+        #expect(StoryArticle.day(of: "2018-13-01") == nil)
+        for date in ["1970-01-01", "2018-03-12", "2000-02-29", "1999-12-31", "2026-12-02"] {
+            #expect(StoryArticle.day(of: date).map(StoryPipeline.date(ofDay:)) == date)
+        }
+        #expect(StoryArticle.day(of: "2018-03-12T09:30:00Z") == StoryArticle.day(of: "2018-03-12"))
+    }
+
     @Test("the five seeds form exactly one story among 500 unrelated articles, and nothing else joins it")
     func seedsAmongDistractors() throws {
         var embedder = try StoryFixtures.embedder.get()
