@@ -175,6 +175,10 @@ struct ReclusterCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A rebuild writes, but never into a store that is not there (a mistyped --store).
+        guard FileManager.default.fileExists(atPath: storeOptions.store) else {
+            throw CommandFailure(description: "no store at \(storeOptions.store): run `isnad ingest PATH...` first (or pass --store)")
+        }
         let store = try ArticleStore(path: storeOptions.store)
         let summary = try StoryUpdater(store: store).rebuild(embedder: StoryEmbedder.loadOrWarn(threads: threadOptions.threads), since: since)
         for note in summary.notes.prefix(10) { printError("note: \(note)") }

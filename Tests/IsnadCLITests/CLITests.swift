@@ -127,6 +127,10 @@ struct CLITests {
         #expect(stories.count == 1 && stories[0]["id"] as? String == "s1" && stories[0]["mergedFrom"] as? [String] == ["s2"])
         let articles = try #require(report["articles"] as? [[String: Any]])
         #expect(articles.count == 5 && articles.allSatisfy { $0["story"] as? String == "s1" && ($0["text"] as? String)?.isEmpty == false })
+        // A mistyped store is refused, not created.
+        let typo = (folder as NSString).appendingPathComponent("typo.sqlite")
+        let refused = try CLI.run(["recluster", "--store", typo])
+        #expect(refused.status == 1 && refused.stderr.contains("no store at") && !FileManager.default.fileExists(atPath: typo))
         // A new ingest of nothing new leaves the numbers alone.
         #expect(try CLI.run(["ingest", CLI.seeds, "--store", store]).status == 0)
         #expect(try CLI.run(["story", "1", "--store", store]).stdout.contains("story 1: "))
@@ -239,6 +243,29 @@ struct CLITests {
         let after = try Self.storyMembership(store)
         #expect(after.count == 4_000)
         for id in Set(before.values) { #expect(try CLI.run(["story", String(id), "--store", store]).status == 0) }
+    }
+
+    @Test("a store of the previous version (stories, no saved engine state) keeps its story numbers from then on")
+    func upgradeKeepsNumbers() throws {
+        let folder = try CLI.temporaryFolder()
+        let store = (folder as NSString).appendingPathComponent("s.sqlite")
+        #expect(try CLI.run(["ingest", CLI.seeds, "--store", store]).status == 0)
+        // What the previous version left: its own story number (7), no engine state, no copy window.
+        try CLI.sqlite(store, """
+            INSERT INTO stories (id, title, language, languages, outlets, independentSources, articleCount) VALUES (7, 'old', 'ar', '[]', '[]', 5, 5);
+            UPDATE storyArticles SET storyID = 7; DELETE FROM stories WHERE id = 1;
+            DELETE FROM storyEngineState; DELETE FROM copyWindow; DELETE FROM copyBands; DELETE FROM storyTermCounts;
+            """)
+        let extra = (folder as NSString).appendingPathComponent("extra.txt")
+        try "Market report\n\nThe grain exchange closed higher on Tuesday as traders weighed the harvest forecast, the port backlog, "
+            .appending("the cost of fuel and the new export quotas announced by the ministry for the coming season.")
+            .write(toFile: extra, atomically: true, encoding: .utf8)
+        let next = try CLI.run(["ingest", extra, "--store", store])
+        #expect(next.status == 0 && next.stdout.contains("replayed"), "\(next.stdout)")
+        let list = try CLI.run(["stories", "--store", store]).stdout
+        #expect(list.contains("\n7 ") || list.contains("│ 7 ") || list.split(separator: "\n").contains { $0.hasPrefix("7 ") || $0.contains(" 7 ") }, "\(list)")
+        #expect(try CLI.run(["story", "7", "--store", store]).stdout.contains("story 7: "))
+        #expect(try Self.storyMembership(store).values.filter { $0 == 7 }.count == 5)
     }
 
     @Test("two ingests into one store at once wait for each other; nothing is lost or corrupted")
