@@ -141,6 +141,28 @@ enum FurnitureTable {
         }
     }
 
+    /// The stored counts of some lines: per group, its document count (nil when the group is
+    /// new) and the counts of `lines[group]` that are stored. An ingest loads only the lines of
+    /// its own documents, so its cost does not grow with everything learned before.
+    static func load(_ db: Database, lines: [String: Set<Int64>]) throws -> [(group: String, documents: Int?, counts: [Int64: Int])] {
+        var result: [(group: String, documents: Int?, counts: [Int64: Int])] = []
+        for (group, keys) in lines.sorted(by: { $0.key < $1.key }) {
+            let documents = try Int.fetchOne(db, sql: "SELECT documents FROM furnitureGroups WHERE name = ?", arguments: [group])
+            var counts: [Int64: Int] = [:]
+            let list = Array(keys)
+            for chunk in stride(from: 0, to: documents == nil ? 0 : list.count, by: 500) {
+                let part = Array(list[chunk..<min(list.count, chunk + 500)])
+                let marks = part.map { _ in "?" }.joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT lineKey, documents FROM furnitureLines WHERE groupName = ? AND lineKey IN (\(marks))",
+                                            arguments: StatementArguments([group] + part.map { $0 as (any DatabaseValueConvertible) })) {
+                    counts[row["lineKey"]] = row["documents"]
+                }
+            }
+            result.append((group, documents, counts))
+        }
+        return result
+    }
+
     static func load(_ db: Database) throws -> LineFrequencyModel {
         var model = LineFrequencyModel()
         let groups = try Row.fetchAll(db, sql: "SELECT name, documents FROM furnitureGroups")

@@ -129,9 +129,27 @@ public final class ArticleStore: Sendable {
         try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [articleID]) ?? false }
     }
 
-    /// Learned furniture counts for the given groups.
+    /// All learned furniture counts.
     public func furnitureModel() throws(StoreError) -> LineFrequencyModel {
         try read { db in try FurnitureTable.load(db) }
+    }
+
+    /// Adds to `model` the stored counts of the given lines (per group) it does not hold yet;
+    /// `loaded` remembers what was loaded across calls.
+    public func loadFurniture(_ lines: [String: Set<Int64>], into model: inout LineFrequencyModel,
+                              loaded: inout [String: Set<Int64>]) throws(StoreError) {
+        var wanted: [String: Set<Int64>] = [:]
+        for (group, keys) in lines {
+            let missing = keys.subtracting(loaded[group] ?? [])
+            if !missing.isEmpty || loaded[group] == nil { wanted[group] = missing }
+        }
+        guard !wanted.isEmpty else { return }
+        let found = try read { db in try FurnitureTable.load(db, lines: wanted) }
+        for entry in found {
+            let firstTime = loaded[entry.group] == nil
+            model.merge(group: entry.group, documents: firstTime ? entry.documents ?? 0 : 0, lineCounts: entry.counts)
+            loaded[entry.group, default: []].formUnion(wanted[entry.group] ?? [])
+        }
     }
 
     /// Number of stored articles.

@@ -56,7 +56,9 @@ public struct Ingestor: Sendable {
         var summary = IngestSummary()
         summary.errors = listing.errors
         summary.skipped = listing.skipped
-        var furniture = try store.furnitureModel()
+        // Learned furniture: the stored counts of the lines each batch has, loaded as needed.
+        var furniture = LineFrequencyModel()
+        var loadedFurniture: [String: Set<Int64>] = [:]
         // Furniture counts are per distinct document: one already counted (in an earlier run or
         // earlier in this one, from this file or another) is not counted again.
         var counted = try store.countedFurnitureDocuments()
@@ -82,6 +84,9 @@ public struct Ingestor: Sendable {
                 summary.notes.append(contentsOf: outcome.notes)
             }
             let layouts = ParallelMap.map(documents) { DocumentLayout($0) }
+            var batchLines: [String: Set<Int64>] = [:]
+            for (document, layout) in zip(documents, layouts) { batchLines[document.group, default: []].formUnion(layout.fingerprints) }
+            try store.loadFurniture(batchLines, into: &furniture, loaded: &loadedFurniture)
             let keys = ParallelMap.map(documents) { FurnitureDocuments.key(of: $0.original) }
             var newlyCounted: [Int64] = []
             for (document, (layout, key)) in zip(documents, zip(layouts, keys)) where counted.insert(key).inserted {

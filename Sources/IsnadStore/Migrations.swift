@@ -163,6 +163,9 @@ enum StoreMigrations {
             }
             try db.create(index: "copyBands_key", on: "copyBands", columns: ["bandKey", "position"])
             try db.create(index: "copyBands_position", on: "copyBands", columns: ["position"])
+            // Merges follow pointers to a story (`mergedInto = ?`): without an index each merge of a
+            // rebuild scanned every story.
+            try db.execute(sql: "CREATE INDEX stories_mergedInto ON stories(mergedInto) WHERE mergedInto IS NOT NULL")
             // Signals written before name keys existed (recomputed on the next update).
             try db.execute(sql: "CREATE INDEX articleSignals_withoutNameKeys ON articleSignals(articleID) WHERE nameKeys IS NULL")
         }

@@ -90,8 +90,9 @@ enum StoryTables {
     static func merge(_ db: Database, _ from: Int, into: Int, at time: String) throws {
         guard from != into else { return }
         try db.execute(sql: "UPDATE storyArticles SET storyID = ? WHERE storyID = ?", arguments: [into, from])
-        try db.execute(sql: "UPDATE stories SET mergedInto = ?, updatedAt = ? WHERE (mergedInto = ? OR id = ?) AND id != ?",
-                       arguments: [into, time, from, from, into])
+        try db.execute(sql: "UPDATE stories SET mergedInto = ?, updatedAt = ? WHERE mergedInto = ? AND id != ?",
+                       arguments: [into, time, from, into])
+        try db.execute(sql: "UPDATE stories SET mergedInto = ?, updatedAt = ? WHERE id = ? AND id != ?", arguments: [into, time, from, into])
     }
 
     /// Recomputes the listing row of each story from its members (title, languages, outlets,
