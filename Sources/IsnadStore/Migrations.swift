@@ -163,6 +163,12 @@ enum StoreMigrations {
             }
             try db.create(index: "copyBands_key", on: "copyBands", columns: ["bandKey", "position"])
             try db.create(index: "copyBands_position", on: "copyBands", columns: ["position"])
+            // The story engine's term index (term → the stories that have it, oldest first): an
+            // ingest reads and writes only the entries of its own articles' terms.
+            try db.create(table: "storyTermIndex") { t in
+                t.primaryKey("term", .integer)
+                t.column("stories", .blob).notNull()
+            }
             // Merges follow pointers to a story (`mergedInto = ?`): without an index each merge of a
             // rebuild scanned every story.
             try db.execute(sql: "CREATE INDEX stories_mergedInto ON stories(mergedInto) WHERE mergedInto IS NOT NULL")

@@ -23,6 +23,8 @@ struct StoryPlacement {
         // What the new articles will read: their term counters, the earlier articles they may
         // copy (by band key) and the stories those are in.
         stream.useTermCounts(try StoryTables.termCounts(db, slots: StoryStream.termCountSlots(for: pending)))
+        let terms = StoryStream.indexTerms(for: pending)
+        stream.useTermIndex(try StoryTables.termIndex(db, terms: terms), for: terms)
         var keys = Set<UInt64>()
         for article in pending { keys.formUnion(CopyDetector.lookupKeys(signature: article.signature, wordCount: article.wordCount)) }
         let candidates = try StoryTables.copyCandidates(db, keys: keys, from: stream.copyWindowStart)

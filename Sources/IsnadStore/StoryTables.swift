@@ -150,6 +150,24 @@ enum StoryTables {
         try db.execute(sql: """
             INSERT OR REPLACE INTO storyEngineState (name, version, articles, state, savedAt) VALUES ('stream', ?, ?, ?, ?)
             """, arguments: [StoryStream.snapshotVersion, stream.count, stream.snapshot(includingCounts: false), time])
+        let index = stream.termIndexChanges
+        if index.complete { try db.execute(sql: "DELETE FROM storyTermIndex") }
+        let putEntry = try db.cachedStatement(sql: "INSERT OR REPLACE INTO storyTermIndex (term, stories) VALUES (?, ?)")
+        let dropEntry = try db.cachedStatement(sql: "DELETE FROM storyTermIndex WHERE term = ?")
+        for (term, stories, loaded) in index.entries {
+            var list = stories
+            if !loaded {
+                // Only appended to in memory: add to what the store has.
+                let stored: Data? = try Data.fetchOne(db, sql: "SELECT stories FROM storyTermIndex WHERE term = ?",
+                                                      arguments: [Int64(bitPattern: term)])
+                var merged: [Int32] = BlobColumn.values(stored)
+                for story in stories where merged.last != story { merged.append(story) }
+                list = merged
+            }
+            if list.isEmpty { try dropEntry.execute(arguments: [Int64(bitPattern: term)]) } else {
+                try putEntry.execute(arguments: [Int64(bitPattern: term), BlobColumn.data(list)])
+            }
+        }
         let counts = stream.termCounts
         if counts.complete { try db.execute(sql: "DELETE FROM storyTermCounts") }
         let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO storyTermCounts (slot, count) VALUES (?, ?)")
@@ -214,6 +232,22 @@ enum StoryTables {
             return ClosedStoryFacts(id: id, memberCount: count, firstDay: row["first"], lastDay: row["last"],
                                     lastOrder: row["lastSeq"] ?? 0, languages: languages)
         }
+    }
+
+    /// Stored term index entries of the given terms.
+    static func termIndex(_ db: Database, terms: Set<UInt64>) throws -> [UInt64: [Int32]] {
+        var entries: [UInt64: [Int32]] = [:]
+        let list = terms.map { Int64(bitPattern: $0) }
+        for chunk in stride(from: 0, to: list.count, by: 500) {
+            let part = Array(list[chunk..<min(list.count, chunk + 500)])
+            let marks = part.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT term, stories FROM storyTermIndex WHERE term IN (\(marks))",
+                                        arguments: StatementArguments(part)) {
+                let term: Int64 = row["term"]
+                entries[UInt64(bitPattern: term)] = BlobColumn.values(row["stories"] as Data?)
+            }
+        }
+        return entries
     }
 
     /// Stored term counters: the given slots, or all of them.

@@ -10,9 +10,15 @@ extension StoryClusterer {
         // Term index: stories sharing the article's rarest terms (names, places, unusual words).
         let rare = weights.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.prefix(options.lookupTerms)
         for (term, _) in rare {
-            for id in (termIndex[term] ?? []).suffix(64) {
+            // The 64 latest stories of the term that are still open (stories closed since
+            // are skipped, so pruning the index never changes the candidates).
+            var taken = 0
+            for id in (termIndex[term] ?? []).reversed() {
                 let story = root(Int(id))
-                if stories.isOpen(story) { pool.insert(story) }
+                guard stories.isOpen(story) else { continue }
+                pool.insert(story)
+                taken += 1
+                if taken == 64 { break }
             }
         }
         // Centroid index: the open stories of the time window, closest first.

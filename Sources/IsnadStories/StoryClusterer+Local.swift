@@ -54,7 +54,10 @@ extension StoryClusterer {
         if let story = decision.story, stories.isOpen(story), let updated = local.stories[story] {
             // An open story of today gained a late member: take the rebuilt state, keep it open.
             stories.insert(updated)
-            for term in article.terms where termIndex[term]?.last != Int32(story) { termIndex[term, default: []].append(Int32(story)) }
+            for term in article.terms where termIndex[term]?.last != Int32(story) {
+                termIndex[term, default: []].append(Int32(story))
+                if termIndexLoaded != nil { termIndexTouched.insert(term) }
+            }
         } else if let story = decision.story, !stories.contains(story), let state = local.stories[story] {
             var closed = state
             closed.close()

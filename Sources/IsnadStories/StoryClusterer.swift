@@ -30,6 +30,10 @@ public struct StoryClusterer: Sendable {
     public internal(set) var nextStoryID = 0
     var open: [Int32] = []              // ids of open stories
     var termIndex: [UInt64: [Int32]] = [:]
+    /// For a stream continued from the store: the terms whose index entries were loaded (nil
+    /// when the whole index is in memory), and the terms whose entries changed since.
+    var termIndexLoaded: Set<UInt64>?
+    var termIndexTouched = Set<UInt64>()
     var documentFrequency = TermCounts()
     var documents = 0
     /// Articles with name keys per ``NameKeys/Family``; their counts per skeleton are in
@@ -186,6 +190,7 @@ public struct StoryClusterer: Sendable {
         guard story >= 0 else { return }
         for term in article.terms where termIndex[term]?.last != Int32(story) {
             termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list
+            if termIndexLoaded != nil { termIndexTouched.insert(term) }
         }
     }
 
@@ -214,6 +219,7 @@ public struct StoryClusterer: Sendable {
         stories.modify(from) { $0.close() }
         for term in stories[to]?.terms.keys ?? [:].keys where termIndex[term]?.last != Int32(to) {
             termIndex[term, default: []].append(Int32(to))
+            if termIndexLoaded != nil { termIndexTouched.insert(term) }
         }
         return from
     }

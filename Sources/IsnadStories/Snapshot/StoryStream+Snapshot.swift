@@ -9,7 +9,7 @@ import Foundation
 extension StoryStream {
     /// Bumped whenever the layout or the meaning of the state changes; an older state is then
     /// rebuilt by a full replay.
-    public static let snapshotVersion = 3
+    public static let snapshotVersion = 4
 
     /// The state as bytes. The term-count sketch is kept apart (``termCounts``,
     /// ``useTermCounts(_:)``) unless `includingCounts`: a store saves only the counters an
@@ -20,7 +20,7 @@ extension StoryStream {
         writer.int(Self.snapshotVersion)
         writer.bool(includingCounts)
         if includingCounts { clusterer.documentFrequency.write(to: &writer) }
-        clusterer.write(to: &writer)
+        clusterer.write(to: &writer, includingTermIndex: includingCounts)
         writer.int(copies.count)
         writer.int(copies.firstKept)
         return writer.data
@@ -51,7 +51,7 @@ extension StoryStream {
 }
 
 extension StoryClusterer {
-    func write(to writer: inout SnapshotWriter) {
+    func write(to writer: inout SnapshotWriter, includingTermIndex: Bool) {
         calibration.write(to: &writer)
         means.write(to: &writer)
         writer.int(documents)
@@ -68,8 +68,9 @@ extension StoryClusterer {
         let saved = open.compactMap { stories[Int($0)] }
         writer.int(saved.count)
         for story in saved { story.write(to: &writer) }
-        writer.int(termIndex.count)
-        for (term, list) in termIndex {
+        writer.bool(includingTermIndex)
+        writer.int(includingTermIndex ? termIndex.count : 0)
+        for (term, list) in termIndex where includingTermIndex {
             writer.fixed(term)
             writer.array(list)
         }
@@ -94,6 +95,8 @@ extension StoryClusterer {
             stories.insert(try StoryState(from: &reader))
         }
         termIndex = [:]
+        termIndexLoaded = try reader.bool("term index flag") ? nil : []
+        termIndexTouched = []
         for _ in 0..<(try reader.count("term index", elementSize: 16)) {
             let term = try reader.fixed(UInt64.self, "term")
             termIndex[term] = try reader.array(Int32.self, "term stories")
@@ -132,6 +135,39 @@ extension StoryStream {
         } else {
             clusterer.documentFrequency = TermCounts(partial: values)
         }
+    }
+
+    /// Gives a stream continued from a snapshot without its term index the entries of the
+    /// terms its coming articles have (the only ones it reads); `entries` maps a term to its
+    /// stories, oldest first.
+    public mutating func useTermIndex(_ entries: [UInt64: [Int32]], for terms: Set<UInt64>) {
+        clusterer.termIndex = entries
+        clusterer.termIndexLoaded = terms
+        clusterer.termIndexTouched = []
+    }
+
+    /// The terms of the given articles (whose index entries a continued stream needs).
+    public static func indexTerms(for articles: [StoryArticle]) -> Set<UInt64> {
+        var terms = Set<UInt64>()
+        for article in articles { terms.formUnion(article.terms) }
+        return terms
+    }
+
+    /// Term index entries to store: with `complete`, every entry of a stream built from scratch
+    /// (stories no longer open left out); else the entries a continued stream changed, each
+    /// either whole (`loaded`: it was read from the store) or as stories to append.
+    public var termIndexChanges: (entries: [(term: UInt64, stories: [Int32], loaded: Bool)], complete: Bool) {
+        let clusterer = self.clusterer
+        func live(_ list: [Int32]) -> [Int32] { list.filter { clusterer.isLive(Int($0)) } }
+        guard let loaded = clusterer.termIndexLoaded else {
+            return (clusterer.termIndex.compactMap { term, list in
+                let kept = live(list)
+                return kept.isEmpty ? nil : (term, kept, true)
+            }, true)
+        }
+        return (clusterer.termIndexTouched.sorted().map { term in
+            (term, loaded.contains(term) ? live(clusterer.termIndex[term] ?? []) : (clusterer.termIndex[term] ?? []), loaded.contains(term))
+        }, false)
     }
 
     /// Term counters to store: the changed ones of a continued stream, all non-zero ones of a
