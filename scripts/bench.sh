@@ -107,6 +107,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = store ]; then
 "$BIN" bench stories --count "${BENCH_STORE:-200000}" | head -1 | sed 's/^/  peer: /'
 for n in 10000 "${BENCH_STORE:-200000}"; do
   "$BIN" bench store --count "$n" --store "$WORK/store-$n.sqlite" --new-file "$WORK/new-$n.jsonl"
+  sync  # the store was just written: let the kernel flush it before the clock starts
   ISNAD_CACHE="$WORK/fresh-inc-$n" /usr/bin/time -v "$BIN" ingest "$WORK/new-$n.jsonl" --store "$WORK/store-$n.sqlite" \
     >"$WORK/inc-$n.txt" 2>"$WORK/inc-time-$n.txt"
 done
