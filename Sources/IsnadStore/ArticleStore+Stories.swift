@@ -54,7 +54,7 @@ extension ArticleStore {
     /// Saves the story signals of articles (one transaction).
     public func saveSignals(_ signals: [StoryArticle], notes: [String?]) throws(StoreError) {
         do {
-            try queue.write { db in
+            try immediateWrite { db in
                 let insert = try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO articleSignals (articleID, day, terms, numbers, nameKeys, signature, wordCount, vector, note)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

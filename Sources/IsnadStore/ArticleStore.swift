@@ -62,13 +62,33 @@ public final class ArticleStore: Sendable {
                 queue = try DatabaseQueue(path: Self.readOnlyLocation(path), configuration: config)
                 try Self.checkReadable(queue, path: path)
             } else {
-                queue = try DatabasePool(path: path, configuration: config)
-                try StoreMigrations.migrator.migrate(queue)
+                queue = try Self.openWriter(path: path, configuration: config)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(path: path, "cannot open store", error)
+        }
+    }
+
+    /// Opens and migrates a writable store, waiting (up to about 10 s) while another process
+    /// holds it: switching a new file to WAL needs the lock at once, where SQLite's busy timeout
+    /// does not apply, and two processes may start the same migration, so two `isnad ingest`
+    /// runs starting together on a new store would otherwise fail.
+    private static func openWriter(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreMigrations.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                || (error.message ?? "").contains("already exists")) {
+                // Busy, or another process ran the same migration first (its tables exist now):
+                // try again, and the migrator sees what the other process committed.
+                attempt += 1
+                usleep(100_000)
+            }
         }
     }
 
@@ -82,7 +102,7 @@ public final class ArticleStore: Sendable {
         var report = SaveReport()
         let now = ISO8601DateFormatter().string(from: Date())
         do {
-            try queue.write { db in
+            try immediateWrite { db in
                 // Raw cached statements: GRDB's Codable record path cost as much as SQLite's own work.
                 let exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
                 // Stores written before ids included the place keyed articles by text alone: the
@@ -219,10 +239,25 @@ public final class ArticleStore: Sendable {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
+    /// A write transaction that takes the write lock when it begins: a deferred one that read
+    /// first would fail at once (not wait) when another process committed meanwhile, so two
+    /// `isnad ingest` runs on one store could not simply wait for each other.
+    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError(path: path, message: "write transaction ended without a result") }
+            return result
+        }
+    }
+
     /// Runs `body` in one write transaction (all of it is committed, or none).
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.write(body)
+            return try immediateWrite(body)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -10,11 +10,12 @@ extension StoryClusterer {
         // Term index: stories sharing the article's rarest terms (names, places, unusual words).
         let rare = weights.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.prefix(options.lookupTerms)
         for (term, _) in rare {
-            // The 64 latest stories of the term that are still open (stories closed since
-            // are skipped, so pruning the index never changes the candidates).
+            // The 64 latest stories of the term that are still open (stories closed or merged
+            // away since are skipped — a merge adds the surviving story to the entry — so
+            // pruning the index never changes the candidates).
             var taken = 0
             for id in (termIndex[term] ?? []).reversed() {
-                let story = root(Int(id))
+                let story = Int(id)
                 guard stories.isOpen(story) else { continue }
                 pool.insert(story)
                 taken += 1

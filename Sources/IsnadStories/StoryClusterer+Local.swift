@@ -54,10 +54,7 @@ extension StoryClusterer {
         if let story = decision.story, stories.isOpen(story), let updated = local.stories[story] {
             // An open story of today gained a late member: take the rebuilt state, keep it open.
             stories.insert(updated)
-            for term in article.terms where termIndex[term]?.last != Int32(story) {
-                termIndex[term, default: []].append(Int32(story))
-                if termIndexLoaded != nil { termIndexTouched.insert(term) }
-            }
+            for term in article.terms { index(term, story) }
         } else if let story = decision.story, !stories.contains(story), let state = local.stories[story] {
             var closed = state
             closed.close()
@@ -73,7 +70,7 @@ extension StoryClusterer {
         for member in members { state.add(member) }
         if !stories.isOpen(id) { open.append(Int32(id)) }
         stories.insert(state)
-        for term in state.terms.keys where termIndex[term]?.last != Int32(id) { termIndex[term, default: []].append(Int32(id)) }
+        for term in state.terms.keys { index(term, id) }
     }
 
     mutating func renameStories(_ map: [Int: Int]) {

@@ -70,7 +70,7 @@ public struct StoryClusterer: Sendable {
 
     /// Whether `id` is an open story that was not merged away.
     @inline(__always)
-    func isLive(_ id: Int) -> Bool { parent[id] == nil && stories.isOpen(id) }
+    func isLive(_ id: Int) -> Bool { stories.isOpen(id) }
 
     /// Assigns the next article of the stream and says why.
     @discardableResult
@@ -188,10 +188,21 @@ public struct StoryClusterer: Sendable {
         }
         for family in NameKeys.Family.allCases where families & family.bit != 0 { familyDocuments[family.rawValue] += 1 }
         guard story >= 0 else { return }
-        for term in article.terms where termIndex[term]?.last != Int32(story) {
-            termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list
-            if termIndexLoaded != nil { termIndexTouched.insert(term) }
+        for term in article.terms { index(term, story) }
+    }
+
+    /// Adds a story to a term's index entry. An entry that reaches 256, 512, … stories keeps
+    /// only those still open: candidates skip the others anyway, and long entries of closed
+    /// stories would make every lookup walk them.
+    mutating func index(_ term: UInt64, _ story: Int) {
+        guard termIndex[term]?.last != Int32(story) else { return }
+        termIndex[term, default: []].append(Int32(story)) // in place: no copy of the list
+        if let count = termIndex[term]?.count, count >= 256, count & (count - 1) == 0 {
+            // Capture only what is read (capturing self would copy the index being changed).
+            let stories = self.stories
+            termIndex[term]?.removeAll { !stories.isOpen(Int($0)) }
         }
+        if termIndexLoaded != nil { termIndexTouched.insert(term) }
     }
 
     /// Rarity weight of each of the article's terms (0 for common ones).
@@ -217,10 +228,7 @@ public struct StoryClusterer: Sendable {
         stories.modify(to) { $0.absorb(absorbed) }
         parent[from] = to
         stories.modify(from) { $0.close() }
-        for term in stories[to]?.terms.keys ?? [:].keys where termIndex[term]?.last != Int32(to) {
-            termIndex[term, default: []].append(Int32(to))
-            if termIndexLoaded != nil { termIndexTouched.insert(term) }
-        }
+        for term in stories[to]?.terms.keys ?? [:].keys { index(term, to) }
         return from
     }
 }

@@ -3,45 +3,68 @@
 /// release) every field of each story it hands out. Reads take the story in place.
 struct StoryTable: Sendable {
     private(set) var states: [StoryState] = []
-    private var slots: [Int: Int32] = [:]
+    /// Slot in `states` of each story id (-1: not held), by id: ids are given in order, so an
+    /// array indexed by id is small and spares a hash lookup per story in the centroid scan.
+    private var slotByID: [Int32] = []
+    /// Whether each story id is open, by id: the term index lookup asks this of hundreds of
+    /// ids per article, so it is an array read, not a hash lookup.
+    private var openByID: [Bool] = []
+
+    private mutating func noteOpen(_ id: Int, _ open: Bool) {
+        guard id >= 0 else { return }
+        if id >= openByID.count {
+            guard open else { return }
+            openByID.append(contentsOf: repeatElement(false, count: id - openByID.count + 1))
+        }
+        openByID[id] = open
+    }
 
     init(_ list: [StoryState] = []) {
         for state in list { insert(state) }
     }
 
-    func contains(_ id: Int) -> Bool { slots[id] != nil }
-
-    /// A copy of the story (for snapshots and tests; hot paths use the accessors below).
-    subscript(id: Int) -> StoryState? { slots[id].map { states[Int($0)] } }
-
-    func isOpen(_ id: Int) -> Bool {
-        guard let slot = slots[id] else { return false }
-        return states[Int(slot)].open
+    @inline(__always)
+    private func slot(_ id: Int) -> Int? {
+        guard id >= 0, id < slotByID.count else { return nil }
+        let slot = slotByID[id]
+        return slot < 0 ? nil : Int(slot)
     }
 
+    func contains(_ id: Int) -> Bool { slot(id) != nil }
+
+    /// A copy of the story (for snapshots and tests; hot paths use the accessors below).
+    subscript(id: Int) -> StoryState? { slot(id).map { states[$0] } }
+
+    @inline(__always)
+    func isOpen(_ id: Int) -> Bool { id >= 0 && id < openByID.count && openByID[id] }
+
     func centroid(_ id: Int) -> [Float]? {
-        guard let slot = slots[id] else { return nil }
-        return states[Int(slot)].centroid
+        guard let slot = slot(id) else { return nil }
+        return states[slot].centroid
     }
 
     /// Runs `body` on the story without copying it.
     func read<R>(_ id: Int, _ body: (StoryState) -> R) -> R? {
-        guard let slot = slots[id] else { return nil }
-        return body(states[Int(slot)])
+        guard let slot = slot(id) else { return nil }
+        return body(states[slot])
     }
 
     /// Changes the story in place; false when there is no such story.
     @discardableResult
     mutating func modify(_ id: Int, _ body: (inout StoryState) -> Void) -> Bool {
-        guard let slot = slots[id] else { return false }
-        body(&states[Int(slot)])
+        guard let slot = slot(id) else { return false }
+        body(&states[slot])
+        noteOpen(id, states[slot].open)
         return true
     }
 
     /// Adds the story, or replaces the one with its id.
     mutating func insert(_ state: StoryState) {
-        if let slot = slots[state.id] { states[Int(slot)] = state; return }
-        slots[state.id] = Int32(states.count)
+        noteOpen(state.id, state.open)
+        guard state.id >= 0 else { return }
+        if let slot = slot(state.id) { states[slot] = state; return }
+        if state.id >= slotByID.count { slotByID.append(contentsOf: repeatElement(-1, count: state.id - slotByID.count + 1)) }
+        slotByID[state.id] = Int32(states.count)
         states.append(state)
     }
 
@@ -53,7 +76,8 @@ struct StoryTable: Sendable {
             return copy
         }
         states = []
-        slots = [:]
+        slotByID = []
+        openByID = []
         for state in list { insert(state) }
     }
 }

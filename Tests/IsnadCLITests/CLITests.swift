@@ -287,12 +287,15 @@ struct CLITests {
             process.arguments = ["ingest", path, "--store", store, "--batch-size", "50"]
             process.environment = ProcessInfo.processInfo.environment.merging(lexical) { $1 }
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let errors = (folder as NSString).appendingPathComponent("\(part).err")
+            FileManager.default.createFile(atPath: errors, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errors)
             processes.append(process)
         }
         for process in processes { try process.run() }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus))")
+        let messages = ["east", "west"].map { (try? String(contentsOfFile: (folder as NSString).appendingPathComponent("\($0).err"), encoding: .utf8)) ?? "" }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus)) \(messages)")
         #expect(Self.count(store) == 1_600)
         let integrity = try DatabaseQueue(path: store).read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == ["ok"])
