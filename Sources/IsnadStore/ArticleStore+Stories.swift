@@ -93,12 +93,12 @@ extension ArticleStore {
         }
     }
 
-    /// Stories, latest activity first.
+    /// Stories, latest activity first (undated last), read in index order.
     public func stories(limit: Int = 50) throws(StoreError) -> [StoredStory] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM stories WHERE mergedInto IS NULL AND articleCount > 0
-                ORDER BY lastPublished IS NULL, lastPublished DESC, articleCount DESC, id LIMIT ?
+                ORDER BY lastPublished DESC, articleCount DESC, id LIMIT ?
                 """, arguments: [limit]).map(StoredStory.init(row:))
         }
     }

@@ -169,6 +169,11 @@ enum StoreMigrations {
                 t.primaryKey("term", .integer)
                 t.column("stories", .blob).notNull()
             }
+            // `isnad stories` (latest first) and the story count read this index, not every story.
+            try db.execute(sql: """
+                CREATE INDEX stories_latest ON stories(lastPublished DESC, articleCount DESC, id)
+                WHERE mergedInto IS NULL AND articleCount > 0
+                """)
             // Merges follow pointers to a story (`mergedInto = ?`): without an index each merge of a
             // rebuild scanned every story.
             try db.execute(sql: "CREATE INDEX stories_mergedInto ON stories(mergedInto) WHERE mergedInto IS NOT NULL")
