@@ -46,16 +46,6 @@ enum StreamFixture {
         }
         return summaries
     }
-
-    static func storiesByURL(_ path: String) throws -> [String: Int] {
-        try DatabaseQueue(path: path).read { db in
-            var result: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT a.url, m.storyID FROM articles a JOIN storyArticles m ON m.articleID = a.id WHERE m.storyID IS NOT NULL") {
-                if let url: String = row["url"] { result[url] = row["storyID"] }
-            }
-            return result
-        }
-    }
 }
 
 @Suite("Incremental stories and stable ids", .serialized)
