@@ -25,13 +25,8 @@ extension StoryClusterer {
         // Centroid index: the open stories of the time window, closest first.
         var byCosine: [(story: Int, cosine: Float)] = []
         if let vector = article.embedding {
-            byCosine.reserveCapacity(open.count)
-            for id in open {
-                // A story merged away is closed (no centroid) until the window drops it.
-                guard let centroid = stories.centroid(Int(id)) else { continue }
-                byCosine.append((Int(id), dot(vector, centroid)))
-            }
-            byCosine.sort { $0.cosine > $1.cosine }
+            // A story merged away is closed (no centroid) until the window drops it.
+            byCosine = Self.rankedByCosine(stories.cosines(to: vector, of: open))
             if let centered { observeBackground(article, centered, byCosine) }
         }
         if case .cosineThreshold(let threshold) = options.mode {
@@ -42,13 +37,30 @@ extension StoryClusterer {
         }
         for entry in byCosine.prefix(options.fullCandidates) { pool.insert(entry.story) }
         var scored: [Decision.Evidence] = []
+        let numbers = article.numbers.map { (number: $0, weight: numberWeight($0)) }
         for story in pool {
             let cosine = centered.flatMap { centeredCosine($0, story) }
-            guard let scoredStory = stories.read(story, { evidence(story, $0, article, weights, cosine: cosine) }) else { continue }
+            guard let scoredStory = stories.read(story, { evidence(story, $0, article, weights, numbers, cosine: cosine) }) else { continue }
             scored.append(scoredStory)
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.story < $1.story) }
         return scored
+    }
+
+    /// Stories by cosine, highest first; equal cosines keep their order. Sorts integer keys
+    /// (cosine bits made order-preserving, then position): the ranking of every open story is
+    /// done for every article, and comparing tuples through a closure was a tenth of clustering.
+    static func rankedByCosine(_ list: [(story: Int, cosine: Float)]) -> [(story: Int, cosine: Float)] {
+        guard list.count > 1, list.count <= Int(UInt32.max) else { return list }
+        var keys = [UInt64]()
+        keys.reserveCapacity(list.count)
+        for (position, entry) in list.enumerated() {
+            let bits = entry.cosine.bitPattern
+            let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            keys.append(UInt64(~ascending) << 32 | UInt64(position))
+        }
+        keys.sort()
+        return keys.map { list[Int($0 & 0xFFFF_FFFF)] }
     }
 
     /// Feeds the calibration with cosines to stories the article is unlikely to belong to: an
@@ -116,7 +128,7 @@ extension StoryClusterer {
     }
 
     private func evidence(_ story: Int, _ state: StoryState, _ article: StoryArticle, _ weights: [(term: UInt64, weight: Double)],
-                          cosine: Float?) -> Decision.Evidence {
+                          _ numbers: [(number: UInt64, weight: Double)], cosine: Float?) -> Decision.Evidence {
         // A term counts by the share of the story's articles that have it, so a growing story's
         // vocabulary does not make everything look related.
         var have = 0.0, total = 0.0
@@ -129,8 +141,7 @@ extension StoryClusterer {
         // Numbers are written the same in every language (once digits are folded), so they carry
         // evidence across scripts: the rarity-weighted share of the article's numbers the story has.
         var numberHave = 0.0, numberTotal = 0.0
-        for number in article.numbers {
-            let weight = numberWeight(number)
+        for (number, weight) in numbers {
             numberTotal += weight
             if state.numbers.contains(number) { numberHave += weight }
         }
@@ -196,21 +207,22 @@ extension StoryClusterer {
 /// Dot product, eight lanes at a time (the centroid scan is the hot loop of clustering).
 @inline(__always)
 func dot(_ a: [Float], _ b: [Float]) -> Float {
-    let count = min(a.count, b.count)
-    return a.withUnsafeBytes { x in
-        b.withUnsafeBytes { y in
-            var lanes = SIMD8<Float>(repeating: 0), i = 0
-            while i + 8 <= count {
-                lanes += x.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                    * y.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                i += 8
-            }
-            var sum = lanes.sum()
-            while i < count {
-                sum += x.load(fromByteOffset: i * 4, as: Float.self) * y.load(fromByteOffset: i * 4, as: Float.self)
-                i += 1
-            }
-            return sum
-        }
+    a.withUnsafeBytes { x in b.withUnsafeBytes { y in dot(x, y, count: min(a.count, b.count)) } }
+}
+
+/// Dot product of the first `count` floats of two buffers.
+@inline(__always)
+func dot(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer, count: Int) -> Float {
+    var lanes = SIMD8<Float>(repeating: 0), i = 0
+    while i + 8 <= count {
+        lanes += x.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            * y.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+        i += 8
     }
+    var sum = lanes.sum()
+    while i < count {
+        sum += x.load(fromByteOffset: i * 4, as: Float.self) * y.load(fromByteOffset: i * 4, as: Float.self)
+        i += 1
+    }
+    return sum
 }
