@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "IsnadStore", targets: ["IsnadStore"]),
         .library(name: "IsnadEncoder", targets: ["IsnadEncoder"]),
         .library(name: "IsnadStories", targets: ["IsnadStories"]),
+        .library(name: "IsnadClaims", targets: ["IsnadClaims"]),
         .library(name: "IsnadReport", targets: ["IsnadReport"]),
     ],
     dependencies: [
@@ -37,6 +38,13 @@ let package = Package(
         .target(name: "IsnadIngest", dependencies: ["IsnadText", "CLibXML2", "CZlib"], swiftSettings: strict),
         .target(name: "IsnadEncoder", dependencies: ["CIsnadKernels"], swiftSettings: strict),
         .target(name: "IsnadStories", dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder"], swiftSettings: strict),
+        // Who said what: entity mentions, attributed statements (speaker, cue, stance, content,
+        // via chain) and entities across articles and scripts. Cue lexicons are data files.
+        .target(
+            name: "IsnadClaims",
+            dependencies: ["IsnadText", "IsnadIngest", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources/lexicon")],
+            swiftSettings: strict),
         .target(
             name: "IsnadStore",
             dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
@@ -45,21 +53,22 @@ let package = Package(
         // date: above ingest, stories and the store (and, next, claims).
         .target(
             name: "IsnadReport",
-            dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder", "IsnadStories", "IsnadStore"],
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadEncoder", "IsnadStories", "IsnadClaims", "IsnadStore"],
             swiftSettings: strict),
         // Evaluation against the development data and the shared-data lookup: used by the CLI
         // (`eval`, `bench`) and the tests, never by the product libraries.
         .target(
             name: "IsnadEvaluation",
-            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadStore", "IsnadReport"],
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadClaims", "IsnadStore", "IsnadReport"],
             swiftSettings: strict),
         .executableTarget(
             name: "isnad",
             dependencies: [
-                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories", "IsnadEvaluation", "IsnadReport",
+                "IsnadText", "IsnadIngest", "IsnadStore", "IsnadEncoder", "IsnadStories", "IsnadClaims", "IsnadEvaluation", "IsnadReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        .testTarget(name: "IsnadClaimsTests", dependencies: ["IsnadClaims", "IsnadIngest", "IsnadText", "IsnadEvaluation"], swiftSettings: strict),
         .testTarget(name: "IsnadTextTests", dependencies: ["IsnadText"], swiftSettings: strict),
         .testTarget(name: "IsnadIngestTests", dependencies: ["IsnadIngest", "IsnadText", "IsnadEvaluation"], swiftSettings: strict),
         .testTarget(name: "IsnadStoreTests", dependencies: ["IsnadStore", "IsnadIngest", "IsnadStories", "IsnadEvaluation", "IsnadReport", .product(name: "GRDB", package: "GRDB.swift")],
