@@ -8,7 +8,7 @@ public struct CueLexicon: Sendable {
     /// What a phrase marks.
     public enum Kind: String, Sendable, CaseIterable {
         case say, deny, `continue`, according, relay, report, told, source, negation, complementizer, opener
-        case title, role, organization, media, stop
+        case title, role, anonymous, organization, media, stop
     }
 
     /// One phrase of the lexicon, as folded word keys.

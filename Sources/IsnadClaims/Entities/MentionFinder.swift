@@ -1,0 +1,212 @@
+import IsnadText
+
+/// Finds names in a sentence: a person after a title (اللواء فلاديمير زولوتوخين), a name in an
+/// apposition (، وائل علوان،), an organization after its head word (فيلق الرحمن, حركة أحرار
+/// الشام), a quoted name, and in Latin and Cyrillic script capitalized runs. Rules, not a
+/// trained tagger: they find the speakers and sources who-said-what needs.
+struct MentionFinder {
+    let st: SentenceTokens
+    let lexicon: CueLexicon
+    let scalars: [Unicode.Scalar]
+    let names: (any NameResource)?
+
+    func text(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(scalars[st.tokens[range.lowerBound].start..<st.tokens[range.upperBound - 1].end]))
+    }
+
+    func span(_ range: Range<Int>) -> TextSpan {
+        TextSpan(start: st.tokens[range.lowerBound].start, end: st.tokens[range.upperBound - 1].end)
+    }
+
+    func mention(_ range: Range<Int>, _ type: EntityType, title: Range<Int>? = nil) -> EntityMention {
+        EntityMention(text: text(range), span: span(range), type: type, title: title.map(text), titleSpan: title.map(span))
+    }
+
+    private func isWord(_ i: Int) -> Bool { i >= 0 && i < st.count && st.tokens[i].isWord }
+    private func wordIs(_ i: Int, _ kind: CueLexicon.Kind) -> Bool { st.tokenIsWord(i, kind, lexicon) }
+    private func isLatinCapital(_ i: Int) -> Bool {
+        guard isWord(i), let first = scalars[st.tokens[i].start].properties.isUppercase ? scalars[st.tokens[i].start] : nil else { return false }
+        return Script.of(first) == .latin || Script.of(first) == .cyrillic
+    }
+    private func isArabicScript(_ i: Int) -> Bool { isWord(i) && Script.of(scalars[st.tokens[i].start]) == .arabic }
+    private func startsWithArticle(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let key = st.tokens[i].key
+        return key.hasPrefix("ال") || key.hasPrefix("وال") || key.hasPrefix("بال") || key.hasPrefix("لل")
+    }
+    /// Words that cannot be part of a name: cues, stop words, complementizers, role nouns.
+    private func isFunctionWord(_ i: Int) -> Bool {
+        guard isWord(i) else { return true }
+        let w = st.wordAt[i]
+        if st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .according, .relay, .report, .complementizer, .opener, .negation, .told, .source]) != nil { return true }
+        return wordIs(i, .stop) || wordIs(i, .role) || wordIs(i, .title) || wordIs(i, .anonymous)
+    }
+
+    /// The name a speaker span stands for, when it has one: a titled or apposed person, else the
+    /// organization it names, else a short run of name words.
+    func named(in range: Range<Int>) -> EntityMention? {
+        let tokens = Array(range)
+        // A speaker that opens with an organization's head (or its quoted name) is that organization.
+        if let first = tokens.first(where: { isWord($0) }), wordIs(first, .organization) || wordIs(first, .media) || st.tokens[first].quoted,
+           !tokens.contains(where: { wordIs($0, .title) }), let organization = organizations(in: range).first {
+            return organization
+        }
+        // A person after a title: اللواء فلاديمير زولوتوخين, Maj. Gen. Ivan Petrov.
+        for i in tokens where wordIs(i, .title) {
+            if let name = nameRun(from: i + 1, limit: range.upperBound, maxWords: 3), isPersonName(name) {
+                return mention(name, .person, title: range.lowerBound..<i + 1)
+            }
+        }
+        // A person named after the organization they speak for (قائد فيلق الرحمن عبد الناصر شمير).
+        let organizations = organizations(in: range)
+        for organization in organizations {
+            guard let after = tokens.first(where: { st.tokens[$0].start >= organization.span.end }),
+                  let name = nameRun(from: after, limit: range.upperBound, maxWords: 3), isPersonName(name) else { continue }
+            return mention(name, .person, title: range.lowerBound..<after)
+        }
+        // An apposition: "<role>, <name>," or "<name> <role>".
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if st.isComma(i), let name = nameRun(from: i + 1, limit: range.upperBound, maxWords: 3), isPersonName(name) {
+                return mention(name, .person, title: range.lowerBound..<i)
+            }
+            i += 1
+        }
+        if let first = tokens.first(where: { isWord($0) }), !isFunctionWord(first), !wordIs(first, .organization), !wordIs(first, .media),
+           let name = nameRun(from: first, limit: range.upperBound, maxWords: 3), isPersonName(name) {
+            let rest = name.upperBound < range.upperBound ? name.upperBound..<range.upperBound : nil
+            return mention(name, .person, title: rest.flatMap { r in r.contains(where: { wordIs($0, .role) }) ? r : nil })
+        }
+        // A role phrase ("the spokesman of …") stands for a person: the reader resolves it.
+        if let first = tokens.first(where: { isWord($0) }), wordIs(first, .role) || wordIs(first, .title) { return nil }
+        // An organization: the first one the span names.
+        if let organization = organizations.first { return organization }
+        return nil
+    }
+
+    /// A run of name words from `start` (quotation marks around them allowed), at most
+    /// `maxWords`, ending at punctuation or a function word.
+    func nameRun(from start: Int, limit: Int, maxWords: Int) -> Range<Int>? {
+        var i = start
+        while i < limit, st.isQuote(i) { i += 1 }
+        let first = i
+        var words = 0, end = i
+        while i < limit && words < maxWords {
+            if isWord(i) {
+                if isFunctionWord(i) || wordIs(i, .organization) || wordIs(i, .media) { break }
+                if st.tokens[i].key.count < 2 { break }
+                words += 1
+                end = i + 1
+            } else if st.isQuote(i), st.tokens[i].opensQuote == false {
+                break
+            } else if !(scalars[st.tokens[i].start] == "." && isLatinCapital(i - 1)) {
+                break // initials ("Maj.") keep a Latin run going
+            }
+            i += 1
+        }
+        return words > 0 ? first..<end : nil
+    }
+
+    /// Whether a run reads as a person's name: Latin-script capitalized words, or Arabic-script
+    /// words without the article (names rarely take ال), or a known given name first.
+    func isPersonName(_ range: Range<Int>) -> Bool {
+        let words = range.filter { isWord($0) }
+        guard let first = words.first else { return false }
+        if isLatinCapital(first) { return words.allSatisfy { isLatinCapital($0) } }
+        guard isArabicScript(first) else { return false }
+        if let names, names.isGivenName(st.tokens[first].key) { return true }
+        // One Arabic word ending in a pronoun (اسمه, رفضها) is not a name.
+        if words.count == 1, lexicon.language == "ar", let last = scalars[st.tokens[first].start..<st.tokens[first].end].last,
+           last == "ه" || (last == "ا" && st.tokens[first].key.hasSuffix("ها")) { return false }
+        // Names rarely take the article, except after عبد, أبو, بن (عبد الناصر).
+        let particles: Set<String> = ["عبد", "ابو", "بن", "ابن", "ام"]
+        return words.indices.allSatisfy { k in
+            !startsWithArticle(words[k]) || (k > 0 && particles.contains(st.tokens[words[k - 1]].key))
+        } && !particles.contains(st.tokens[words[words.count - 1]].key)
+    }
+
+    /// Organizations named after a head word (فيلق الرحمن, هيئة تحرير الشام, وكالة الصحافة
+    /// الفرنسية, Free Syrian Army) or quoted after one (فصيل “جيش الإسلام”).
+    func organizations(in range: Range<Int>) -> [EntityMention] {
+        var result: [EntityMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isWord(i), wordIs(i, .organization) || wordIs(i, .media) else { i += 1; continue }
+            // A quoted name right after the head (or after one adjective) is the name itself.
+            var q = i + 1
+            if isWord(q), !st.isQuote(q), q + 1 < range.upperBound, st.isQuote(q + 1), !isFunctionWord(q) { q += 1 }
+            if q < range.upperBound, st.isQuote(q), st.tokens[q].opensQuote == true,
+               let close = (q + 1..<min(range.upperBound, q + 7)).first(where: { st.tokens[$0].opensQuote == false }), close > q + 1 {
+                result.append(mention(q + 1..<close, .organization))
+                i = close + 1
+                continue
+            }
+            var end = i + 1, j = i + 1, added = 0
+            while j < range.upperBound && added < 3 && isWord(j) && !isFunctionWord(j) {
+                let latin = isLatinCapital(j)
+                let arabicNameWord = isArabicScript(j) && (startsWithArticle(j) || (added == 0 && isWord(j + 1) && startsWithArticle(j + 1)))
+                let persianNameWord = isArabicScript(j) && lexicon.language == "fa" && added < 2
+                guard latin || arabicNameWord || persianNameWord else { break }
+                end = j + 1
+                added += 1
+                j += 1
+            }
+            // Latin: capitalized words before the head belong to the name (Free Syrian Army).
+            var start = i
+            if isLatinCapital(i) { while isLatinCapital(start - 1), start - 1 >= range.lowerBound, !isFunctionWord(start - 1) { start -= 1 } }
+            if added > 0 || start < i {
+                var found = mention(start..<end, .organization)
+                // A head word with a joined preposition (لحركة): the name starts after it.
+                let key = st.tokens[start].key
+                if !lexicon.contains(key, as: .organization) && !lexicon.contains(key, as: .media), let first = key.unicodeScalars.first,
+                   "لب".unicodeScalars.contains(first) {
+                    found.span.start += 1
+                    found.text = String(String.UnicodeScalarView(scalars[found.span.start..<found.span.end]))
+                }
+                result.append(found)
+            }
+            i = max(end, i + 1)
+        }
+        return result
+    }
+
+    /// Every name the sentence gives: organizations, titled persons, quoted names and (Latin,
+    /// Cyrillic) capitalized runs not at the sentence start.
+    func mentions() -> [EntityMention] {
+        let all = 0..<st.count
+        var result = organizations(in: all)
+        var covered = result.map { $0.span }
+        func free(_ span: TextSpan) -> Bool { !covered.contains { $0.start < span.end && span.start < $0.end } }
+        for i in all where wordIs(i, .title) {
+            if let name = nameRun(from: i + 1, limit: st.count, maxWords: 3), isPersonName(name) {
+                let m = mention(name, .person, title: i..<i + 1)
+                if free(m.span) { result.append(m); covered.append(m.span) }
+            }
+        }
+        // Quoted short names.
+        var i = 0
+        while i < st.count {
+            if st.tokens[i].opensQuote == true, let close = (i + 1..<min(st.count, i + 6)).first(where: { st.tokens[$0].opensQuote == false }),
+               close > i + 1, (i + 1..<close).allSatisfy({ isWord($0) }) {
+                let m = mention(i + 1..<close, .other)
+                if free(m.span) { result.append(m); covered.append(m.span) }
+                i = close
+            }
+            i += 1
+        }
+        // Capitalized runs (Latin, Cyrillic), skipping the sentence's first word.
+        i = 1
+        while i < st.count {
+            if isLatinCapital(i), !isFunctionWord(i) {
+                var end = i + 1
+                while isLatinCapital(end) && !isFunctionWord(end) { end += 1 }
+                let m = mention(i..<end, .other)
+                if free(m.span) { result.append(m); covered.append(m.span) }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return result.sorted { $0.span.start < $1.span.start }
+    }
+}
