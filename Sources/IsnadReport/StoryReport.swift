@@ -39,6 +39,10 @@ public struct ReportStory: Sendable, Encodable {
     public var lastPublished: String?
     /// When a stored story was asked for by an id merged into it: those ids, first the one asked for.
     public var mergedFrom: [String]?
+    /// Who is named, across the story's articles and scripts.
+    public var entities: [ReportEntity] = []
+    /// Who said what, in article order.
+    public var statements: [ReportStatement] = []
 
     public init(id: String, title: String, articles: [String], independentSources: Int, languages: [String] = [],
                 outlets: [String] = [], firstPublished: String? = nil, lastPublished: String? = nil) {

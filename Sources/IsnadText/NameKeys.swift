@@ -56,8 +56,23 @@ public enum NameKeys {
     /// Shorter skeletons (`Iran` R N, `Syria` S R) collide with too many ordinary words.
     static let minimumClasses = 3
 
+    /// The consonant classes of one folded word, however few, without an Arabic article: entity
+    /// names compare them word by word (`جيش` and `Jaysh`: G X), where one short word alone is
+    /// never evidence.
+    public static func classes(ofKey key: String) -> [UInt8] {
+        guard let family = family(of: key) else { return [] }
+        var scalars = Substring(key).unicodeScalars
+        if family == .arabic, let bare = MatchingKey.withoutArticle(key) { scalars = Substring(bare).unicodeScalars }
+        return allClasses(scalars, family)
+    }
+
     /// The consonant-class string of a word, nil when it has fewer than ``minimumClasses``.
     static func skeleton(_ scalars: Substring.UnicodeScalarView, _ family: Family) -> [UInt8]? {
+        let classes = allClasses(scalars, family)
+        return classes.count >= minimumClasses ? classes : nil
+    }
+
+    static func allClasses(_ scalars: Substring.UnicodeScalarView, _ family: Family) -> [UInt8] {
         var classes: [UInt8] = []
         let letters = Array(scalars)
         var i = 0
@@ -74,7 +89,7 @@ public enum NameKeys {
             if let cls, classes.last != cls { classes.append(cls) }
             i += consumed
         }
-        return classes.count >= minimumClasses ? classes : nil
+        return classes
     }
 
     /// The skeleton's hash with the family in the low two bits (``skeleton(of:)`` and

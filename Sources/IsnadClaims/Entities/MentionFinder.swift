@@ -115,14 +115,13 @@ struct MentionFinder {
         if isLatinCapital(first) { return words.allSatisfy { isLatinCapital($0) } }
         guard isArabicScript(first) else { return false }
         if let names, names.isGivenName(st.tokens[first].key) { return true }
-        // One Arabic word ending in a pronoun (اسمه, رفضها) is not a name.
-        if words.count == 1, lexicon.language == "ar", let last = scalars[st.tokens[first].start..<st.tokens[first].end].last,
-           last == "ه" || (last == "ا" && st.tokens[first].key.hasSuffix("ها")) { return false }
-        // Names rarely take the article, except after عبد, أبو, بن (عبد الناصر).
+        // A name does not open with the article (a family name may take it: سامر الحداد, عبد
+        // الناصر), nor with a word carrying a pronoun (رفضها الدخول).
         let particles: Set<String> = ["عبد", "ابو", "بن", "ابن", "ام"]
-        return words.indices.allSatisfy { k in
-            !startsWithArticle(words[k]) || (k > 0 && particles.contains(st.tokens[words[k - 1]].key))
-        } && !particles.contains(st.tokens[words[words.count - 1]].key)
+        guard !startsWithArticle(first), !particles.contains(st.tokens[words[words.count - 1]].key) else { return false }
+        if lexicon.language == "ar", let last = scalars[st.tokens[first].start..<st.tokens[first].end].last,
+           last == "ه" || (last == "ا" && st.tokens[first].key.hasSuffix("ها")) || st.tokens[first].key.hasSuffix("هم") { return false }
+        return true
     }
 
     /// Organizations named after a head word (فيلق الرحمن, هيئة تحرير الشام, وكالة الصحافة
@@ -145,7 +144,9 @@ struct MentionFinder {
             while j < range.upperBound && added < 3 && isWord(j) && !isFunctionWord(j) {
                 let latin = isLatinCapital(j)
                 let arabicNameWord = isArabicScript(j) && (startsWithArticle(j) || (added == 0 && isWord(j + 1) && startsWithArticle(j + 1)))
-                let persianNameWord = isArabicScript(j) && lexicon.language == "fa" && added < 2
+                // Persian: Arabic-form names (الرحمن) and, before any of those, up to two words.
+                let persianNameWord = isArabicScript(j) && lexicon.language == "fa"
+                    && (startsWithArticle(j) || (added < 2 && !(i + 1..<j).contains(where: startsWithArticle)))
                 guard latin || arabicNameWord || persianNameWord else { break }
                 end = j + 1
                 added += 1

@@ -51,7 +51,7 @@ struct SentenceReader {
         }
         for outer in drafts.indices {
             for inner in drafts.indices where inner != outer && drafts[outer].content.contains(drafts[inner].cue.tokens.lowerBound) {
-                guard let speaker = drafts[outer].speaker else { continue }
+                guard let speaker = drafts[outer].speaker, !speaker.contains(where: { st.tokenIsWord($0, .anonymous, lexicon) }) else { continue }
                 let name = drafts[outer].mention?.text ?? finder.text(speaker)
                 drafts[inner].via.insert(contentsOf: [(name, drafts[outer].mention?.span ?? finder.span(speaker))] + drafts[outer].via, at: 0)
                 if isMedia(speaker) || drafts[outer].cue.kind == .report { drafts[outer].dropped = true }

@@ -77,6 +77,11 @@ struct StatementRoles {
             i -= 1
         }
         var start = i + 1
+        // "به گزارش ایرنا، …", "according to X, …": the phrase and its comma open the clause.
+        if st.tokens.indices.contains(start), st.tokens[start].isWord, st.match(lexicon, atWord: st.wordAt[start], kinds: [.source, .according]) != nil,
+           let comma = (start..<c0).first(where: { st.isComma($0) }) {
+            start = comma + 1
+        }
         while start < c0, st.isComma(start) || (st.tokens[start].isWord && Self.leadingParticles.contains(st.tokens[start].key)) { start += 1 }
         guard start < c0 else { return nil }
         var end = c0

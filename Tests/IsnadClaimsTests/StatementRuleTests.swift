@@ -1,0 +1,96 @@
+import Foundation
+import IsnadClaims
+import IsnadText
+import Testing
+
+/// Statements on sentences written for these tests (Arabic, Persian, English).
+@Suite("Statement rules")
+struct StatementRuleTests {
+    static func extract(_ text: String, _ language: String) throws -> ArticleClaims {
+        let paragraphs = text.components(separatedBy: "\n").reduce(into: (spans: [TextSpan](), offset: 0)) { result, line in
+            let count = line.unicodeScalars.count
+            if count > 0 { result.spans.append(TextSpan(start: result.offset, end: result.offset + count)) }
+            result.offset += count + 1
+        }.spans
+        return try StatementExtractor.standard().extract(original: text, paragraphs: paragraphs, language: language)
+    }
+
+    @Test("English: a quoted denial, a reported assertion, told-to outlet as via, a continuation")
+    func english() throws {
+        let text = """
+            “No talks took place,” said Samir Haddad, a spokesman for the Northern Brigades.
+            The interior ministry said on Tuesday that the convoy had reached the border.
+            Haddad told Reuters that the group had received an offer from the mediators.
+            He added that the crossing would stay open until Friday.
+            """
+        let claims = try Self.extract(text, "en")
+        #expect(claims.statements.count == 4, "\(claims.statements.map(\.cue))")
+        guard claims.statements.count == 4 else { return }
+        let (denial, ministry, told, added) = (claims.statements[0], claims.statements[1], claims.statements[2], claims.statements[3])
+        #expect(denial.stance == .deny && denial.form == .direct && denial.speakerMention?.text == "Samir Haddad")
+        #expect(ministry.stance == .assert && ministry.speakerText == "The interior ministry" && ministry.content.hasPrefix("the convoy"))
+        #expect(told.via == ["Reuters"] && told.speakerMention?.text == "Haddad")
+        #expect(added.speakerText == "He" && added.speakerMention?.text == "Haddad" && added.stance == .assert)
+    }
+
+    @Test("Arabic: a denial with a nominal object, an outlet's relay, a continuation cue, a stance kept assert by لا تزال")
+    func arabic() throws {
+        let text = """
+            نفى المتحدث باسم وزارة الصحة، سامر الحداد، وجود أي إصابات جديدة في المدينة.
+            وذكرت وكالة الأنباء المحلية أن الطريق الساحلي أغلق مساء أمس.
+            ونقلت عن المحافظ خالد منصور أن الطريق أعيد فتحه صباح اليوم.
+            وأضاف أن فرق الإسعاف لا تزال في المكان.
+            """
+        let claims = try Self.extract(text, "ar")
+        let denial = try #require(claims.statements.first { $0.cue == "نفى" })
+        #expect(denial.stance == .deny && denial.speakerMention?.text == "سامر الحداد" && denial.content.hasPrefix("وجود"))
+        let relay = try #require(claims.statements.first { $0.cue == "ونقلت عن" })
+        #expect(relay.speakerMention?.text == "خالد منصور" && relay.via == ["وكالة الأنباء المحلية"])
+        let added = try #require(claims.statements.first { $0.cue == "وأضاف" })
+        #expect(added.speakerMention?.text == "خالد منصور" && added.stance == .assert && added.speakerSpan == nil)
+    }
+
+    @Test("Persian: speaker before the verb, denial by a negated content, source phrase as via")
+    func persian() throws {
+        let text = """
+            سخنگوی وزارت خارجه، علی رضایی، روز دوشنبه گفت: هیچ مذاکره‌ای با این گروه انجام نشده است.
+            به گزارش خبرگزاری ایرنا، رضایی افزود که مرز فردا باز می‌شود.
+            """
+        let claims = try Self.extract(text, "fa")
+        let denial = try #require(claims.statements.first { $0.cue == "گفت" })
+        #expect(denial.stance == .deny && denial.speakerMention?.text == "علی رضایی")
+        let added = try #require(claims.statements.first { $0.cue == "افزود" })
+        #expect(added.stance == .assert && added.via == ["خبرگزاری ایرنا"] && added.speakerMention?.text == "رضایی")
+        let entities = EntityResolver.resolve([claims])
+        #expect(entities.contains { entity in entity.mentions.map(\.mention.text).contains("علی رضایی") && entity.mentions.map(\.mention.text).contains("رضایی") },
+                "the surname alone joins the full name")
+    }
+
+    @Test("bad input: unbalanced quotes, a cue at the very end, one long line, no statements — results or none, never a crash")
+    func badInput() throws {
+        let long = String(repeating: "قال المسؤول إن الوضع هادئ و ", count: 5_000)
+        for (text, language) in [("قال « المسؤول \" إن “ الوضع ” هادئ »» \"", "ar"), ("He said", "en"), (long, "ar"), ("Nothing was said here at all.", "en"),
+                                 ("گفت", "fa"), ("", "ar")] {
+            let claims = try Self.extract(text, language)
+            for s in claims.statements { #expect(s.span.end <= text.unicodeScalars.count) }
+        }
+        let none = try Self.extract("The river rose by two metres overnight.", "en")
+        #expect(none.statements.isEmpty)
+    }
+
+    @Test("a lexicon line with an unknown kind names the file and line; user entries add to the built-in ones")
+    func lexiconFiles() throws {
+        let folder = NSTemporaryDirectory() + "isnad-lexicon-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "# mine\nsay\tmurmured\n".write(toFile: folder + "/en.tsv", atomically: true, encoding: .utf8)
+        let lexicon = try CueLexicon.load(language: "en", userDirectory: folder)
+        #expect(lexicon.contains("murmured", as: .say) && lexicon.contains("said", as: .say))
+        try "say\tmurmured\nshout\tyelled\n".write(toFile: folder + "/en.tsv", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try CueLexicon.load(language: "en", userDirectory: folder)
+        } throws: { error in
+            String(describing: error).contains("en.tsv:2") && String(describing: error).contains("unknown kind \"shout\"")
+        }
+    }
+}
