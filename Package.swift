@@ -47,7 +47,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "IsnadStore",
-            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["IsnadText", "IsnadIngest", "IsnadStories", "IsnadClaims", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The story report (the JSON contract) and the pipeline that keeps a store's stories up to
         // date: above ingest, stories and the store (and, next, claims).

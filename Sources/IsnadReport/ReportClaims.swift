@@ -48,11 +48,17 @@ extension StoryReport {
     /// Fills each story's entities and statements from its articles (who said what).
     public mutating func fillClaims(_ extractor: StatementExtractor, names: (any NameResource)? = nil) {
         let claims = articles.map { extractor.extract(original: $0.article.original, paragraphs: ClaimsInput.spans(of: $0.article), language: $0.article.language) }
+        fillClaims(claims, names: names)
+    }
+
+    /// Fills each story's entities and statements from the claims of the report's articles (in
+    /// article order); entity and statement ids run through the report (`e1`, `t1`, …).
+    public mutating func fillClaims(_ claims: [ArticleClaims], names: (any NameResource)? = nil) {
         var index: [String: Int] = [:]
         for (position, article) in articles.enumerated() { index[article.id] = position }
         var entityNumber = 0, statementNumber = 0
         for s in stories.indices {
-            let members = stories[s].articles.compactMap { index[$0] }
+            let members = stories[s].articles.compactMap { index[$0] }.filter { $0 < claims.count }
             let entities = EntityResolver.resolve(members.map { claims[$0] }, names: names)
             var entityOf: [String: String] = [:]
             stories[s].entities = entities.map { entity in

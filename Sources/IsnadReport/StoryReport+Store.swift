@@ -1,3 +1,4 @@
+import IsnadClaims
 import IsnadIngest
 import IsnadStore
 import IsnadStories
@@ -8,7 +9,7 @@ extension StoryReport {
     /// (``StoryDetail``): its articles in stream order (`a1`, `a2`, …; `hash` is the stored
     /// id), copies pointing at the article they copy, and the story under its stable id
     /// (`s42`), with the ids that led to it when it was asked for by a merged one.
-    public init(story detail: StoryDetail, articles stored: [Article]) {
+    public init(story detail: StoryDetail, articles stored: [Article], claims: [String: ArticleClaims] = [:]) {
         self.init(articles: stored)
         var local: [String: String] = [:]
         for (index, article) in stored.enumerated() { local[article.id] = "a\(index + 1)" }
@@ -24,5 +25,11 @@ extension StoryReport {
                                  firstPublished: story.firstPublished, lastPublished: story.lastPublished)
         report.mergedFrom = detail.mergedFrom.isEmpty ? nil : detail.mergedFrom.map { "s\($0)" }
         stories = [report]
+        // Who said what: as stored; read now for articles the store has not read yet.
+        let extractor = stored.contains { claims[$0.id] == nil } ? try? StatementExtractor.standard() : nil
+        fillClaims(stored.map { article in
+            claims[article.id] ?? extractor?.extract(original: article.original, paragraphs: ClaimsInput.spans(of: article),
+                                                     language: article.language) ?? ArticleClaims()
+        })
     }
 }

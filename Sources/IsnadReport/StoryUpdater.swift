@@ -1,4 +1,5 @@
 import Foundation
+import IsnadClaims
 import IsnadEncoder
 import IsnadIngest
 import IsnadStore
@@ -24,6 +25,7 @@ public struct StoryUpdater: Sendable {
     /// Signals for new articles, then places the articles no update has placed yet.
     public func update(embedder: StoryEmbedder?, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
         var summary = try computeSignals(embedder: embedder, progress: progress)
+        try readClaims(into: &summary)
         let start = Date()
         try store.placeNewArticles(options: engine.options, into: &summary)
         summary.clusterSeconds = Date().timeIntervalSince(start)
@@ -36,6 +38,7 @@ public struct StoryUpdater: Sendable {
     /// rebuilt stories hold their articles.
     public func rebuild(embedder: StoryEmbedder?, since: String? = nil, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
         var summary = try computeSignals(embedder: embedder, progress: progress)
+        try readClaims(into: &summary)
         let start = Date()
         let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
         try store.rebuildStories(options: engine.options, sinceDay: sinceDay, into: &summary)
@@ -75,5 +78,30 @@ public struct StoryUpdater: Sendable {
         }
         summary.signalSeconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Who said what for the articles not read yet (or read by older rules). Without lexicons it
+    /// notes why and leaves them queued: stories do not depend on it.
+    private func readClaims(into summary: inout Summary) throws(StoreError) {
+        let start = Date()
+        defer { summary.claimsSeconds = Date().timeIntervalSince(start) }
+        let extractor: StatementExtractor
+        do { extractor = try StatementExtractor.standard() } catch {
+            summary.notes.append("statements not read: \(error)")
+            return
+        }
+        try store.requeueStaleClaims(version: StatementExtractor.rulesVersion)
+        var lastSeq: Int64 = -1
+        while true {
+            let batch = try store.articlesAwaitingClaims(limit: 256)
+            guard let first = batch.first, first.seq > lastSeq else { break }
+            lastSeq = batch.last?.seq ?? first.seq
+            let items = ParallelMap.map(batch) { item in
+                (seq: item.seq, claims: extractor.extract(original: item.article.original, paragraphs: ClaimsInput.spans(of: item.article),
+                                                          language: item.article.language))
+            }
+            try store.saveClaims(items, version: StatementExtractor.rulesVersion)
+            summary.claimsRead += batch.count
+        }
     }
 }

@@ -129,6 +129,8 @@ public final class ArticleStore: Sendable {
                 }
                 try db.execute(sql: "INSERT OR IGNORE INTO awaitingSignals (articleSeq) SELECT seq FROM articles WHERE seq > ?",
                                arguments: [lastBefore])
+                try db.execute(sql: "INSERT OR IGNORE INTO awaitingClaims (articleSeq) SELECT seq FROM articles WHERE seq > ?",
+                               arguments: [lastBefore])
                 try FurnitureTable.save(furnitureChanges, db)
                 try FurnitureDocuments.save(furnitureDocuments, db)
                 // The batch's full-text rows in one statement, last: FTS5 writes its pending terms

@@ -180,6 +180,18 @@ enum StoreMigrations {
             // Signals written before name keys existed (recomputed on the next update).
             try db.execute(sql: "CREATE INDEX articleSignals_withoutNameKeys ON articleSignals(articleID) WHERE nameKeys IS NULL")
         }
+        migrator.registerMigration("v7-article-claims") { db in
+            // Who said what, per article: the extractor's result as JSON with the version of the
+            // rules that made it (newer rules re-read older rows), and the articles still to read.
+            try db.create(table: "articleClaims") { t in
+                t.primaryKey("articleSeq", .integer)
+                t.column("version", .integer).notNull()
+                t.column("claims", .text).notNull()
+            }
+            try db.create(index: "articleClaims_version", on: "articleClaims", columns: ["version"])
+            try db.create(table: "awaitingClaims") { t in t.primaryKey("articleSeq", .integer) }
+            try db.execute(sql: "INSERT INTO awaitingClaims (articleSeq) SELECT seq FROM articles")
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IsnadClaims
 import IsnadIngest
 import IsnadStories
 
@@ -34,6 +35,12 @@ public protocol StoryStorage: Sendable {
     func placeNewArticles(options: ClusteringOptions, into summary: inout StoryUpdateSummary) throws(StoreError)
     /// Replays all articles, or those from `sinceDay` on, keeping story ids (one transaction).
     func rebuildStories(options: ClusteringOptions, sinceDay: Int?, into summary: inout StoryUpdateSummary) throws(StoreError)
+    /// Articles whose statements are still to be read, oldest first.
+    func articlesAwaitingClaims(limit: Int) throws(StoreError) -> [(seq: Int64, article: Article)]
+    /// Puts back in the queue the articles whose claims older rules made.
+    func requeueStaleClaims(version: Int) throws(StoreError)
+    /// Saves who-said-what of articles and takes them off the queue (one transaction).
+    func saveClaims(_ items: [(seq: Int64, claims: ArticleClaims)], version: Int) throws(StoreError)
 }
 
 extension ArticleStore: StoryStorage {
@@ -65,6 +72,9 @@ public struct StoryUpdateSummary: Sendable {
     public var rebuilt = false
     public var notes: [String] = []
     public var signalSeconds = 0.0
+    /// Articles whose statements were read by this update.
+    public var claimsRead = 0
+    public var claimsSeconds = 0.0
     public var clusterSeconds = 0.0
 
     public init() {}

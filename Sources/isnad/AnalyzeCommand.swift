@@ -80,21 +80,8 @@ struct AnalyzeCommand: ParsableCommand {
                             a.published.map { String($0.prefix(10)) } ?? "—", String(a.paragraphs.count),
                             String(a.removed.duplicateParagraphs), String(a.removed.boilerplate.count), TextTable.clip(a.title, 60)]
                 }))
-            printStatements(report)
+            for story in report.stories { StatementsView.print(story) }
         }
         if !read.errors.isEmpty { throw ExitCode(1) }
-    }
-
-    /// Who said what, per story: speaker (and the entity it resolves to), stance, cue, content, via.
-    private func printStatements(_ report: StoryReport) {
-        for story in report.stories where !story.statements.isEmpty {
-            print("\nWho said what in story \(story.id):")
-            let names = Dictionary(story.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            for s in story.statements {
-                let who = s.speaker.flatMap { names[$0] } ?? (s.speakerText.isEmpty ? "(unnamed)" : s.speakerText)
-                let via = s.via.isEmpty ? "" : " via \(s.via.joined(separator: " ← "))"
-                print("  \(s.article) \(s.stance.padding(toLength: 6, withPad: " ", startingAt: 0)) \(who) · \(s.cue) · \(TextTable.clip(s.content, 80))\(via)\(s.copy ? " (copy)" : "")")
-            }
-        }
     }
 }

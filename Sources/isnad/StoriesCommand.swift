@@ -68,15 +68,16 @@ struct StoryCommand: ParsableCommand {
             throw CommandFailure(description: "no story \(id) in \(storeOptions.store) (`isnad stories` lists them)")
         }
         let story = detail.story, articles = detail.articles
-        if format == .json {
-            var full: [Article] = []
-            for member in articles {
-                guard let article = try store.article(idPrefix: member.summary.id) else {
-                    throw CommandFailure(description: "article \(member.summary.id) of story \(story.id) is missing from \(storeOptions.store)")
-                }
-                full.append(article)
+        var full: [Article] = []
+        for member in articles {
+            guard let article = try store.article(idPrefix: member.summary.id) else {
+                throw CommandFailure(description: "article \(member.summary.id) of story \(story.id) is missing from \(storeOptions.store)")
             }
-            print(try StoryReport(story: detail, articles: full).json())
+            full.append(article)
+        }
+        let report = StoryReport(story: detail, articles: full, claims: try store.claims(articleIDs: full.map(\.id)))
+        if format == .json {
+            print(try report.json())
             return
         }
         if !detail.mergedFrom.isEmpty {
@@ -101,6 +102,9 @@ struct StoryCommand: ParsableCommand {
                         TextTable.clip(a.summary.outlet ?? "—", 20), copy, TextTable.clip(a.summary.title, 60)]
             }))
         print("  (= duplicate of, ~ same wire text as)")
+        if let reported = report.stories.first {
+            StatementsView.print(reported, articles: Dictionary(report.articles.map { ($0.id, short($0.article.id)) }, uniquingKeysWith: { a, _ in a }))
+        }
         guard why else { return }
         print("")
         for article in articles {

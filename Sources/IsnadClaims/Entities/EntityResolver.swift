@@ -44,6 +44,15 @@ public enum EntityResolver {
         for (i, key) in keys.enumerated() where key.joined().count >= 3 {
             if let j = byKey[key], compatible(all[i].mention.type, all[j].mention.type) { union(i, j) } else if byKey[key] == nil { byKey[key] = i }
         }
+        // Full names with one surname and first names that end alike (فلاديمير / ولادیمیر: the
+        // first letter is where transliterations differ most).
+        for i in all.indices where all[i].mention.type == .person && keys[i].count >= 2 {
+            for j in all.indices where j > i && all[j].mention.type == .person && keys[j].count == keys[i].count {
+                guard let a = keys[i].last, a.count >= 3, a == keys[j].last,
+                      keys[i][0].suffix(2) == keys[j][0].suffix(2), keys[i][0].count >= 2 else { continue }
+                union(i, j)
+            }
+        }
         // A surname alone joins the one full name it ends; an organization's shorter name the
         // longer one it starts.
         for (i, key) in keys.enumerated() where !key.isEmpty {
@@ -58,15 +67,6 @@ public enum EntityResolver {
                 }
             }
             if targets.count == 1, let target = targets.first { union(i, target) }
-        }
-        // Full names with one surname and first names that end alike (فلاديمير / ولادیمیر: the
-        // first letter is where transliterations differ most).
-        for i in all.indices where all[i].mention.type == .person && keys[i].count >= 2 {
-            for j in all.indices where j > i && all[j].mention.type == .person && keys[j].count == keys[i].count {
-                guard let a = keys[i].last, a.count >= 3, a == keys[j].last,
-                      keys[i][0].suffix(2) == keys[j][0].suffix(2), keys[i][0].count >= 2 else { continue }
-                union(i, j)
-            }
         }
         var groups: [Int: [Int]] = [:]
         for i in all.indices { groups[find(i), default: []].append(i) }

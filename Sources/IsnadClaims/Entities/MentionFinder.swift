@@ -119,8 +119,10 @@ struct MentionFinder {
         // الناصر), nor with a word carrying a pronoun (رفضها الدخول).
         let particles: Set<String> = ["عبد", "ابو", "بن", "ابن", "ام"]
         guard !startsWithArticle(first), !particles.contains(st.tokens[words[words.count - 1]].key) else { return false }
-        if lexicon.language == "ar", let last = scalars[st.tokens[first].start..<st.tokens[first].end].last,
-           last == "ه" || (last == "ا" && st.tokens[first].key.hasSuffix("ها")) || st.tokens[first].key.hasSuffix("هم") { return false }
+        if lexicon.language == "ar" {
+            let word = String(String.UnicodeScalarView(scalars[st.tokens[first].start..<st.tokens[first].end]))
+            if word.unicodeScalars.count >= 4, ["ه", "ها", "هم", "هما", "هن"].contains(where: { word.hasSuffix($0) }) { return false }
+        }
         return true
     }
 

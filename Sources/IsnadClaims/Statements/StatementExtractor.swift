@@ -7,6 +7,8 @@ import IsnadText
 public struct StatementExtractor: Sendable {
     let lexicons: [String: CueLexicon]
     let names: (any NameResource)?
+    /// Version of the rules and lexicons: stored statements read by an older one are read again.
+    public static let rulesVersion = 1
     /// Sentences longer than this many tokens are read up to it: bounded work per sentence.
     static let sentenceTokenLimit = 600
 
