@@ -17,7 +17,8 @@ public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "etc",
         "inc", "ltd", "co", "corp", "u.s", "u.n", "e.g", "i.e", "no", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rep", "reps", "sen", "sens", "gov", "rev", "hon", "pres",
+        "supt", "atty", "gens", "wis", "calif", "fla", "mass", "conn",
     ]
 
     /// Sentence spans of `text`, trimmed of surrounding whitespace; empty sentences are skipped.

@@ -31,7 +31,11 @@ struct SentenceTokens: Sendable {
     /// an opening mark opens, a closing one closes an open quotation (and opens one when none is
     /// open, as ” … ” is common in Arabic), a straight quote toggles; a quotation still open at
     /// the end of the sentence ends there.
-    init(_ scalars: [Unicode.Scalar], _ range: Range<Int>) {
+    /// Whether a quotation is still open at the end of the sentence (the next sentence of the
+    /// paragraph starts inside it).
+    let quoteOpenAtEnd: Bool
+
+    init(_ scalars: [Unicode.Scalar], _ range: Range<Int>, quoteOpen: Bool = false) {
         var tokens: [ClaimToken] = []
         var position = range.lowerBound
         let slice = scalars[range]
@@ -51,8 +55,18 @@ struct SentenceTokens: Sendable {
             position = absoluteEnd
         }
         punctuation(upTo: range.upperBound)
+        // Two apostrophes in a row are a straight quotation mark (''…'', as some papers print it).
+        var merged: [ClaimToken] = []
+        for token in tokens {
+            if !token.isWord, token.key == "'", let last = merged.last, !last.isWord, last.key == "'", last.end == token.start {
+                merged[merged.count - 1] = ClaimToken(start: last.start, end: token.end, key: "\"", isWord: false)
+            } else {
+                merged.append(token)
+            }
+        }
+        tokens = merged
         // Quotations.
-        var open = false
+        var open = quoteOpen
         for i in tokens.indices where !tokens[i].isWord {
             guard let mark = tokens[i].key.unicodeScalars.first, Self.quoteMarks.contains(mark) else {
                 tokens[i].quoted = open
@@ -63,7 +77,8 @@ struct SentenceTokens: Sendable {
             tokens[i].opensQuote = opens
             open = opens
         }
-        var inside = false
+        quoteOpenAtEnd = open
+        var inside = quoteOpen
         for i in tokens.indices {
             if let opens = tokens[i].opensQuote { inside = opens; tokens[i].quoted = false; continue }
             tokens[i].quoted = inside

@@ -159,6 +159,18 @@ struct SentenceReader {
         default:
             let speaker = chooseSpeaker(cue, floor: floor)
             let contentFrom = speaker.map { $0.lowerBound >= after ? $0.upperBound : after } ?? after
+            // A quotation just before the reporting clause is its content ("…,” Clinton said).
+            let clauseStart = min(speaker?.lowerBound ?? cue.tokens.lowerBound, cue.tokens.lowerBound)
+            if let close = (floor..<clauseStart).last(where: { st.tokens[$0].opensQuote == false }),
+               (close + 1..<clauseStart).allSatisfy({ !st.tokens[$0].isWord }),
+               let content = roles.contentRange(from: floor, limit: close) {
+                return Draft(cue: cue, speaker: speaker, content: content)
+            }
+            // English "…, said Brian Baker": the clause before the comma is the content.
+            if language == "en", let speaker, speaker.lowerBound >= after, clauseStart > floor, st.isComma(clauseStart - 1),
+               let content = roles.contentRange(from: floor, limit: clauseStart - 1), content.count >= 3 {
+                return Draft(cue: cue, speaker: speaker, content: content)
+            }
             if let start = roles.contentStart(after: contentFrom, nominal: cue.kind == .deny), let content = roles.contentRange(from: start) {
                 return Draft(cue: cue, speaker: speaker, content: content)
             }

@@ -34,12 +34,14 @@ public struct StatementExtractor: Sendable {
         for paragraph in paragraphs {
             let lower = max(0, min(paragraph.start, scalars.count)), upper = max(lower, min(paragraph.end, scalars.count))
             let text = String(String.UnicodeScalarView(scalars[lower..<upper]))
+            var quoteOpen = false
             for sentence in SentenceSplitter.sentences(in: text) {
                 let range = (lower + sentence.start)..<(lower + sentence.end)
-                var st = SentenceTokens(scalars, range)
+                var st = SentenceTokens(scalars, range, quoteOpen: quoteOpen)
                 if st.count > Self.sentenceTokenLimit, let cut = st.tokens.dropFirst(Self.sentenceTokenLimit).first?.start {
-                    st = SentenceTokens(scalars, range.lowerBound..<cut)
+                    st = SentenceTokens(scalars, range.lowerBound..<cut, quoteOpen: quoteOpen)
                 }
+                quoteOpen = st.quoteOpenAtEnd
                 let finder = MentionFinder(st: st, lexicon: lexicon, scalars: scalars, names: names)
                 result.mentions.append(contentsOf: finder.mentions())
                 guard lexicon.count > 0 else { continue }

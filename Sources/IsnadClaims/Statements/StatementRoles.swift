@@ -101,7 +101,7 @@ struct StatementRoles {
             }
         }
         let count = (start..<end).filter { st.tokens[$0].isWord }.count
-        guard count > 0, count <= 12 else { return nil }
+        guard count > 0, count <= 16 else { return nil }
         return start..<trimEnd(start, end)
     }
 
@@ -128,6 +128,12 @@ struct StatementRoles {
             for kind in [CueLexicon.Kind.title, .role, .anonymous, .organization, .media] where st.tokenIsWord(i, kind, lexicon) { return true }
         }
         if range.contains(where: { st.isQuote($0) }) { return true }
+        // English reporting verbs are seldom anything else: a short noun phrase before one is its
+        // subject ("The campaign says", "top black lawmakers said").
+        if lexicon.language == "en" {
+            let limit = range.contains(where: { st.isComma($0) }) ? 16 : 8 // an apposition makes it longer
+            return words.count <= limit && !words.contains { st.tokens[$0].quoted }
+        }
         guard words.count <= 4, let first = words.first else { return false }
         return finder.isPersonName(first..<(words.last ?? first) + 1)
     }
