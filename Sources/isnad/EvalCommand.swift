@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure quality against gold data in ../shared (or $ISNAD_SHARED).",
-        subcommands: [EvalLanguageCommand.self, EvalExtractionCommand.self, EvalClustersCommand.self, EvalAttributionCommand.self])
+        subcommands: [EvalLanguageCommand.self, EvalExtractionCommand.self, EvalClustersCommand.self, EvalAttributionCommand.self, EvalNERCommand.self])
 }
 
 struct EvalLanguageCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import IsnadClaims
+import IsnadEvaluation
 import IsnadText
 import Testing
 
@@ -91,6 +92,28 @@ struct StatementRuleTests {
             _ = try CueLexicon.load(language: "en", userDirectory: folder)
         } throws: { error in
             String(describing: error).contains("en.tsv:2") && String(describing: error).contains("unknown kind \"shout\"")
+        }
+    }
+}
+
+/// Real sentences in many shapes (the shared NER and attribution sets): results or none, never a
+/// crash, and every span inside its text.
+@Suite("Statements on real sentences")
+struct RealSentenceTests {
+    @Test("sentences of ANERcorp, AQMAR, PEYMA, ARMAN and WikiNEuRal go through without a crash")
+    func noCrash() throws {
+        let extractor = try StatementExtractor.standard()
+        for (file, language) in [("ar-anercorp/dev.conll", "ar"), ("ar-aqmar/dev.conll", "ar"), ("fa-peyma/dev.conll", "fa"),
+                                 ("fa-arman/all-folds.conll", "fa"), ("en-wikineural/train.conll", "en")] {
+            let path = try SharedData.require("data/ner/" + file)
+            let sentences = try NEREvaluation.read(path).prefix(1_500)
+            for sentence in sentences {
+                let text = sentence.tokens.joined(separator: " ")
+                let count = text.unicodeScalars.count
+                let claims = extractor.extract(original: text, paragraphs: [TextSpan(start: 0, end: count)], language: language)
+                for mention in claims.mentions { #expect(mention.span.start <= mention.span.end && mention.span.end <= count) }
+                for statement in claims.statements { #expect(statement.span.end <= count, "\(file)") }
+            }
         }
     }
 }

@@ -10,16 +10,24 @@ struct MentionFinder {
     let scalars: [Unicode.Scalar]
     let names: (any NameResource)?
 
+    /// The original text of a token range (empty for an empty or out-of-bounds range).
     func text(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[st.tokens[range.lowerBound].start..<st.tokens[range.upperBound - 1].end]))
+        let span = span(range)
+        return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
     }
 
     func span(_ range: Range<Int>) -> TextSpan {
-        TextSpan(start: st.tokens[range.lowerBound].start, end: st.tokens[range.upperBound - 1].end)
+        let lower = max(0, range.lowerBound), upper = min(range.upperBound, st.tokens.count)
+        guard lower < upper else {
+            let at = lower < st.tokens.count ? st.tokens[lower].start : (st.tokens.last?.end ?? 0)
+            return TextSpan(start: at, end: at)
+        }
+        return TextSpan(start: st.tokens[lower].start, end: st.tokens[upper - 1].end)
     }
 
     func mention(_ range: Range<Int>, _ type: EntityType, title: Range<Int>? = nil) -> EntityMention {
-        EntityMention(text: text(range), span: span(range), type: type, title: title.map(text), titleSpan: title.map(span))
+        let title = title.flatMap { $0.isEmpty ? nil : $0 }
+        return EntityMention(text: text(range), span: span(range), type: type, title: title.map(text), titleSpan: title.map(span))
     }
 
     private func isWord(_ i: Int) -> Bool { i >= 0 && i < st.count && st.tokens[i].isWord }
