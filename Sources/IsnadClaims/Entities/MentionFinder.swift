@@ -36,6 +36,10 @@ struct MentionFinder {
         guard isWord(i), let first = scalars[st.tokens[i].start].properties.isUppercase ? scalars[st.tokens[i].start] : nil else { return false }
         return Script.of(first) == .latin || Script.of(first) == .cyrillic
     }
+    static let nameParticles: Set<String> = ["bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "del", "la", "le", "abu", "abdel"]
+    private func isLatinScript(_ i: Int) -> Bool {
+        isWord(i) && [Script.latin, .cyrillic].contains(Script.of(scalars[st.tokens[i].start]))
+    }
     private func isArabicScript(_ i: Int) -> Bool { isWord(i) && Script.of(scalars[st.tokens[i].start]) == .arabic }
     private func startsWithArticle(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
@@ -60,8 +64,8 @@ struct MentionFinder {
             return organization
         }
         // A person after a title: اللواء فلاديمير زولوتوخين, Maj. Gen. Ivan Petrov.
-        for i in tokens where wordIs(i, .title) {
-            if let name = nameRun(from: i + 1, limit: range.upperBound, maxWords: 3), isPersonName(name) {
+        for i in tokens where wordIs(i, .title) || (wordIs(i, .role) && isLatinCapital(i + 1)) {
+            if let name = nameRun(from: i + 1, limit: range.upperBound, maxWords: 4), isPersonName(name) {
                 return mention(name, .person, title: range.lowerBound..<i + 1)
             }
         }
@@ -81,7 +85,9 @@ struct MentionFinder {
             i += 1
         }
         if let first = tokens.first(where: { isWord($0) }), !isFunctionWord(first), !wordIs(first, .organization), !wordIs(first, .media),
-           let name = nameRun(from: first, limit: range.upperBound, maxWords: 3), isPersonName(name) {
+           let name = nameRun(from: first, limit: range.upperBound, maxWords: 3), isPersonName(name),
+           !(isLatinCapital(first) && name.upperBound < range.upperBound && isWord(name.upperBound)
+             && (wordIs(name.upperBound, .title) || wordIs(name.upperBound, .role) || wordIs(name.upperBound, .organization))) {
             let rest = name.upperBound < range.upperBound ? name.upperBound..<range.upperBound : nil
             return mention(name, .person, title: rest.flatMap { r in r.contains(where: { wordIs($0, .role) }) ? r : nil })
         }
@@ -103,6 +109,8 @@ struct MentionFinder {
             if isWord(i) {
                 if isFunctionWord(i) || wordIs(i, .organization) || wordIs(i, .media) { break }
                 if st.tokens[i].key.count < 2 { break }
+                // Latin names: capitalized words and the particles between them (bin, al, de, van).
+                if isLatinScript(i) && !isLatinCapital(i) && !(Self.nameParticles.contains(st.tokens[i].key) && isLatinCapital(i + 1)) { break }
                 words += 1
                 end = i + 1
             } else if st.isQuote(i), st.tokens[i].opensQuote == false {
@@ -120,7 +128,9 @@ struct MentionFinder {
     func isPersonName(_ range: Range<Int>) -> Bool {
         let words = range.filter { isWord($0) }
         guard let first = words.first else { return false }
-        if isLatinCapital(first) { return words.allSatisfy { isLatinCapital($0) } }
+        if isLatinCapital(first) {
+            return words.allSatisfy { isLatinCapital($0) || Self.nameParticles.contains(st.tokens[$0].key) } && words.last.map(isLatinCapital) == true
+        }
         guard isArabicScript(first) else { return false }
         if let names, names.isGivenName(st.tokens[first].key) { return true }
         // A name does not open with the article (a family name may take it: سامر الحداد, عبد

@@ -202,8 +202,11 @@ struct SentenceReader {
         let before = accept(roles.speakerBefore(c0, floor: floor))
         if verbFinal { return before }
         if language == "en" {
-            let inverted = c0 > 0 && (st.isQuote(c0 - 1) || st.isComma(c0 - 1))
-            return inverted ? accept(roles.speakerAfter(after)) ?? before : before
+            // After a quotation the subject follows ("…," said Alwan); after a comma it may close an
+            // apposition (", Yahya Saree, said") or a clause ("…, said Brian Baker").
+            if c0 > 0 && st.isQuote(c0 - 1) { return accept(roles.speakerAfter(after)) ?? before }
+            if c0 > 0 && st.isComma(c0 - 1) { return before ?? accept(roles.speakerAfter(after)) }
+            return before
         }
         let subjectFirst = (floor..<c0).contains { st.tokens[$0].isWord && StatementRoles.subjectFirst.contains(st.tokens[$0].key) }
         let following = accept(roles.speakerAfter(after))

@@ -13,6 +13,9 @@ struct StatementRoles {
     /// Words that may open a speaker before the cue and are not part of it (كان, قد, and so on).
     static let leadingParticles: Set<String> = Set(["وكان", "وكانت", "كان", "كانت", "قد", "وقد", "ثم", "كما", "لكن", "ولكن", "بدوره", "بدورها",
                                                     "meanwhile", "but", "and", "however", "also", "همچنین", "اما", "ولی"].map(MatchingKey.key))
+    /// English words that open a clause: a subject before a verb starts after them.
+    static let englishClauseOpeners: Set<String> = ["as", "while", "when", "because", "after", "before", "but", "and", "since",
+                                                    "although", "though", "if", "where", "which", "who", "whom", "whose", "that", "than"]
     /// Particles after which Arabic puts the subject before the verb (وكان المركز أعلن …).
     static let subjectFirst: Set<String> = Set(["وكان", "وكانت", "كان", "كانت", "قد", "وقد"].map(MatchingKey.key))
 
@@ -73,6 +76,7 @@ struct StatementRoles {
             let token = st.tokens[i]
             if st.isColon(i) || (st.isQuote(i) && !quotedNameAt(i)) || st.isSentenceEnd(i) { break }
             if token.isWord && !token.quoted && startsContent(atWord: st.wordAt[i]) { break }
+            if token.isWord && lexicon.language == "en" && Self.englishClauseOpeners.contains(token.key) { break }
             if !verbFinal && st.isComma(i) && commaEndsClause(i, c0) { break }
             i -= 1
         }
