@@ -53,8 +53,8 @@ public struct NameRomanizer: Sendable {
         return parts.joined(separator: " ")
     }
 
-    /// Whether a word is a frequent given name in the table (`محمد`, `وائل`): a hint that a
-    /// capitalised-less Arabic word starts a person's name. Always false for ``rulesOnly``.
+    /// Whether a word is a frequent given name in the table (`محمد`, `وائل`): Arabic script has
+    /// no capitals, so this is the hint that a word starts a person's name. False for ``rulesOnly``.
     public func isGivenName(_ word: String) -> Bool {
         table?.givenNames.contains(NameKey.fold(word)) ?? false
     }
