@@ -26,10 +26,11 @@ extension StoryReport {
         report.mergedFrom = detail.mergedFrom.isEmpty ? nil : detail.mergedFrom.map { "s\($0)" }
         stories = [report]
         // Who said what: as stored; read now for articles the store has not read yet.
-        let extractor = stored.contains { claims[$0.id] == nil } ? try? StatementExtractor.standard() : nil
+        let names = NameRomanizer.shared.romanizer
+        let extractor = stored.contains { claims[$0.id] == nil } ? try? StatementExtractor.standard(names: names) : nil
         fillClaims(stored.map { article in
             claims[article.id] ?? extractor?.extract(original: article.original, paragraphs: ClaimsInput.spans(of: article),
                                                      language: article.language) ?? ArticleClaims()
-        })
+        }, names: names)
     }
 }

@@ -86,7 +86,9 @@ public struct StoryUpdater: Sendable {
         let start = Date()
         defer { summary.claimsSeconds = Date().timeIntervalSince(start) }
         let extractor: StatementExtractor
-        do { extractor = try StatementExtractor.standard() } catch {
+        let names = NameRomanizer.shared
+        if let problem = names.problem { summary.notes.append("names are transliterated by rules only: \(problem)") }
+        do { extractor = try StatementExtractor.standard(names: names.romanizer) } catch {
             summary.notes.append("statements not read: \(error)")
             return
         }

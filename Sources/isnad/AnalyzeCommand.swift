@@ -66,7 +66,11 @@ struct AnalyzeCommand: ParsableCommand {
                 throw CommandFailure(description: "\(error)")
             }
             try pipeline.embedder?.cache?.save()
-            do { report.fillClaims(try StatementExtractor.standard()) } catch { printError("warning: \(error); no statements") }
+            let names = NameRomanizer.shared
+            if let problem = names.problem { printError("note: names are transliterated by rules only: \(problem)") }
+            do { report.fillClaims(try StatementExtractor.standard(names: names.romanizer), names: names.romanizer) } catch {
+                printError("warning: \(error); no statements")
+            }
         }
         switch format {
         case .json:
