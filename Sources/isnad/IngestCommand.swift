@@ -74,6 +74,9 @@ struct IngestCommand: ParsableCommand {
                     + ", \(stories.storiesTouched) stories touched"
             print("stories: \(stories.stories) stories; \(placed) (\(stories.signalsComputed) new signals, "
                   + String(format: "vectors %.1f s, clustering %.2f s)", stories.signalSeconds, stories.clusterSeconds))
+            if stories.claimsRead > 0 {
+                print(String(format: "statements: %d articles read for who said what in %.2f s", stories.claimsRead, stories.claimsSeconds))
+            }
             for note in stories.notes.prefix(allErrors ? Int.max : 5) { printError("note: \(note)") }
             if stories.notes.count > 5 && !allErrors { printError("note: \(stories.notes.count - 5) more (--all-errors lists them)") }
         }

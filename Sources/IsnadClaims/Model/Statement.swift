@@ -15,8 +15,9 @@ public enum StatementForm: String, Sendable, Codable, CaseIterable {
 /// intermediaries it reached this outlet through (`via`, nearest to the source first). Every
 /// span points into the article's decoded original.
 public struct Statement: Sendable, Hashable, Codable {
-    /// The speaker as written (a name, a role such as "the Russian official", or empty when
-    /// the text gives none).
+    /// The speaker as written (a name, a role such as "the Russian official"); for a statement
+    /// that writes none (a continuation, a dropped pronoun) as last written before it, with no
+    /// `speakerSpan`; empty when the article names no speaker before.
     public var speakerText: String
     public var speakerSpan: TextSpan?
     /// The named mention the speaker resolves to: itself when it is a name, else the nearest

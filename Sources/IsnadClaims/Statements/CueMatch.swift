@@ -9,6 +9,8 @@ struct CueMatch: Sendable {
     /// Token range of the phrase.
     var tokens: Range<Int>
     var attachedStart: Int?
+    /// For a relaying verb with its subject before عن (نقلت وكالة رويترز عن …): the token of عن.
+    var relayFrom: Int?
 }
 
 extension SentenceTokens {

@@ -22,6 +22,8 @@ struct SentenceReader {
         var via: [(name: String, span: TextSpan)] = []
         var mention: EntityMention?
         var dropped = false
+        /// The speaker as last written, for a statement that does not write one.
+        var inheritedText = ""
     }
 
     func statements(_ state: inout ArticleState) -> [Statement] {
@@ -76,6 +78,8 @@ struct SentenceReader {
             } else {
                 draft.mention = state.speaker
             }
+            // A speaker left unwritten (a continuation, a dropped pronoun) is the last one named.
+            if draft.speaker == nil { draft.inheritedText = state.speakerText } else { state.speakerText = draft.speaker.map(finder.text) ?? "" }
             state.speaker = draft.mention
             if let mention = draft.mention, mention.type == .person, draft.speaker != nil {
                 state.people.append((mention, draft.speaker.map(finder.text) ?? ""))
@@ -129,6 +133,16 @@ struct SentenceReader {
                 w = st.wordAt[cue.tokens.upperBound < st.count ? cue.tokens.upperBound : st.count]
                 continue
             }
+            // نقلت <subject> عن <speaker>: the relaying verb, its subject, then عن within six words.
+            if !st.tokens[i].quoted, var cue = st.match(lexicon, atWord: w, kinds: [.relayverb]),
+               let from = (w + 2..<min(st.words.count, w + 8)).first(where: { st.wordKeys[$0] == "عن" }),
+               (st.words[w]..<st.words[from]).allSatisfy({ st.tokens[$0].isWord || st.isQuote($0) }) {
+                cue.kind = .relay
+                cue.relayFrom = st.words[from]
+                cues.append(cue)
+                w = from + 1
+                continue
+            }
             w += 1
         }
         return cues
@@ -149,10 +163,13 @@ struct SentenceReader {
             }
             return content.map { Draft(cue: cue, speaker: speaker, content: $0) }
         case .relay:
-            guard let speaker = roles.speakerAfter(after), let start = roles.contentStart(after: speaker.upperBound),
+            guard let speaker = roles.speakerAfter((cue.relayFrom ?? after - 1) + 1), let start = roles.contentStart(after: speaker.upperBound),
                   let content = roles.contentRange(from: start) else { return nil }
             var draft = Draft(cue: cue, speaker: speaker, content: content)
-            if let subject = roles.speakerBefore(cue.tokens.lowerBound, floor: floor) {
+            if let from = cue.relayFrom, from > after {
+                let subject = after..<from
+                draft.via.append((finder.named(in: subject)?.text ?? finder.text(subject), finder.span(subject)))
+            } else if let subject = roles.speakerBefore(cue.tokens.lowerBound, floor: floor) {
                 draft.via.append((finder.named(in: subject)?.text ?? finder.text(subject), finder.span(subject)))
             }
             return draft
@@ -217,6 +234,7 @@ struct SentenceReader {
     /// (coordinated: "…، وأكد فارس أن …", "…, and added that …") rather than one reported by
     /// that statement's speaker.
     private func isCoordinate(_ cue: CueMatch) -> Bool {
+        if cue.kind == .continue { return true } // …، مؤكداً أن …: the same speaker goes on
         let first = cue.tokens.lowerBound
         if first > 0 && st.isSentenceEnd(first - 1) { return true }
         let key = st.tokens[first].key
@@ -303,7 +321,7 @@ struct SentenceReader {
         let form: StatementForm = quoted == 0 ? .indirect : quoted == contentWords.count ? .direct : .mixed
         let cueText = finder.text(draft.cue.tokens)
         return Statement(
-            speakerText: draft.speaker.map(finder.text) ?? "", speakerSpan: draft.speaker.map(finder.span), speakerMention: draft.mention,
+            speakerText: draft.speaker.map(finder.text) ?? draft.inheritedText, speakerSpan: draft.speaker.map(finder.span), speakerMention: draft.mention,
             cue: cueText, cueSpan: finder.span(draft.cue.tokens), content: finder.text(draft.content), contentSpans: [finder.span(draft.content)],
             stance: stance(draft), form: form, via: draft.via.map(\.name), viaSpans: draft.via.map(\.span))
     }

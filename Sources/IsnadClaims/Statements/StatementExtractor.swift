@@ -58,6 +58,8 @@ public struct StatementExtractor: Sendable {
 /// quotation whose quoting outlet is left unsaid: ونقلت عن …).
 struct ArticleState {
     var speaker: EntityMention?
+    /// The last speaker as written (inherited by a statement that writes none).
+    var speakerText = ""
     var reporter: (name: String, span: TextSpan)?
     /// Role phrases already resolved (their word keys) and to whom.
     var roles: [(keys: Set<String>, mention: EntityMention)] = []

@@ -13,6 +13,9 @@ struct StatementRoles {
     /// Words that may open a speaker before the cue and are not part of it (كان, قد, and so on).
     static let leadingParticles: Set<String> = Set(["وكان", "وكانت", "كان", "كانت", "قد", "وقد", "ثم", "كما", "لكن", "ولكن", "بدوره", "بدورها",
                                                     "meanwhile", "but", "and", "however", "also", "همچنین", "اما", "ولی"].map(MatchingKey.key))
+    /// Words after which a complementizer opens a subordinate clause, not the content (دون أن
+    /// يقدم دليلاً, "before that").
+    static let subordinators: Set<String> = Set(["دون", "بدون", "بعد", "قبل", "حتى", "رغم", "من", "without", "before", "after", "until", "so"].map(MatchingKey.key))
     /// English words that open a clause: a subject before a verb starts after them.
     static let englishClauseOpeners: Set<String> = ["as", "while", "when", "because", "after", "before", "but", "and", "since",
                                                     "although", "though", "if", "where", "which", "who", "whom", "whose", "that", "than"]
@@ -185,7 +188,8 @@ struct StatementRoles {
             }
             if token.isWord {
                 let w = st.wordAt[i]
-                if let match = st.match(lexicon, atWord: w, kinds: [.complementizer]) {
+                if let match = st.match(lexicon, atWord: w, kinds: [.complementizer]),
+                   !(w > 0 && Self.subordinators.contains(st.wordKeys[w - 1])) {
                     return match.tokens.upperBound < st.count ? match.tokens.upperBound : nil
                 }
                 // Openers start the content right away — or, after a denial verb, past an adjunct.
