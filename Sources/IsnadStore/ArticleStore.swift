@@ -83,9 +83,9 @@ public final class ArticleStore: Sendable {
                 try StoreMigrations.migrator.migrate(pool)
                 return pool
             } catch let error as DatabaseError where attempt < 100 && (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-                || (error.message ?? "").contains("already exists")) {
-                // Busy, or another process ran the same migration first (its tables exist now):
-                // try again, and the migrator sees what the other process committed.
+                || (error.message ?? "").contains("already exists") || (error.message ?? "").contains("duplicate column")) {
+                // Busy, or another process ran the same migration first (its tables or columns
+                // exist now): try again, and the migrator sees what the other process committed.
                 attempt += 1
                 usleep(100_000)
             }
