@@ -48,6 +48,16 @@ extension StoryReport {
     /// Fills each story's entities and statements from its articles (who said what).
     public mutating func fillClaims(_ extractor: StatementExtractor, names: (any NameResource)? = nil) {
         let claims = articles.map { extractor.extract(original: $0.article.original, paragraphs: ClaimsInput.spans(of: $0.article), language: $0.article.language) }
+        // An article the story engine left out (too short: one sentence, a brief) still has its
+        // statements: it gets a story of its own so that they have a place in the report.
+        var next = (stories.compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
+        for index in articles.indices where articles[index].story == nil && !claims[index].statements.isEmpty {
+            let article = articles[index].article
+            articles[index].story = "s\(next)"
+            stories.append(ReportStory(id: "s\(next)", title: article.title, articles: [articles[index].id], independentSources: 1,
+                                       languages: [article.language], outlets: article.outlet.map { [$0] } ?? []))
+            next += 1
+        }
         fillClaims(claims, names: names)
     }
 

@@ -56,6 +56,30 @@ enum CLI {
 
 @Suite("Command line", .serialized)
 struct CLITests {
+    @Test("analyze --format json: who said what in the seeds' story, and in a one-sentence brief outside any story")
+    func analyzeStatements() throws {
+        let result = try CLI.run(["analyze", CLI.seeds, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let story = try #require((json["stories"] as? [[String: Any]])?.first)
+        let statements = try #require(story["statements"] as? [[String: Any]])
+        let entities = try #require(story["entities"] as? [[String: Any]])
+        let alwan = try #require(entities.first { ($0["name"] as? String)?.contains("Alwan") == true })
+        let denials = statements.filter { $0["speaker"] as? String == alwan["id"] as? String && $0["stance"] as? String == "deny" }
+        #expect(Set(denials.compactMap { $0["article"] as? String }).count >= 3)
+        for statement in statements {
+            #expect(statement["cueSpan"] is [String: Any] && statement["contentSpans"] is [Any] && statement["viaSpans"] is [Any])
+        }
+        // A brief of one sentence is too short for a story; its statement still comes out.
+        let folder = try CLI.temporaryFolder()
+        let brief = (folder as NSString).appendingPathComponent("brief.txt")
+        try "خبر\nنفى المتحدث باسم البلدية سامي حداد وجود أي تسرب في شبكة المياه.\n".write(toFile: brief, atomically: true, encoding: .utf8)
+        let one = try CLI.run(["analyze", brief, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        let found = try #require(((report["stories"] as? [[String: Any]])?.first?["statements"] as? [[String: Any]])?.first)
+        #expect(found["stance"] as? String == "deny" && found["cue"] as? String == "نفى" && found["article"] as? String == "a1")
+        #expect((found["content"] as? String)?.hasPrefix("وجود") == true)
+    }
+
     @Test("analyze --format json emits the story report: articles, the seeds' one story, copies")
     func analyzeJSON() throws {
         let result = try CLI.run(["analyze", CLI.seeds, "--format", "json"])
