@@ -10,6 +10,12 @@ struct MentionFinder {
     let scalars: [Unicode.Scalar]
     let names: (any NameResource)?
 
+    /// The original text of a span.
+    func slice(_ span: TextSpan) -> String {
+        let lower = max(0, min(span.start, scalars.count)), upper = max(lower, min(span.end, scalars.count))
+        return String(String.UnicodeScalarView(scalars[lower..<upper]))
+    }
+
     /// The original text of a token range (empty for an empty or out-of-bounds range).
     func text(_ range: Range<Int>) -> String {
         let span = span(range)
@@ -68,6 +74,13 @@ struct MentionFinder {
             if let name = nameRun(from: i + 1, limit: range.upperBound, maxWords: 4), isPersonName(name) {
                 return mention(name, .person, title: range.lowerBound..<i + 1)
             }
+        }
+        // A person after a role and what it governs (وزير المالية سمير عبد الله, رئيس البلدية خالد الزعبي).
+        for i in tokens where wordIs(i, .role) && isArabicScript(i) {
+            var j = i + 1, skipped = 0
+            while j < range.upperBound, isWord(j), startsWithArticle(j), skipped < 3 { j += 1; skipped += 1 }
+            guard skipped > 0, let name = nameRun(from: j, limit: range.upperBound, maxWords: 3), isPersonName(name) else { continue }
+            return mention(name, .person, title: range.lowerBound..<j)
         }
         // A person named after the organization they speak for (قائد فيلق الرحمن عبد الناصر شمير).
         let organizations = organizations(in: range)

@@ -24,6 +24,8 @@ struct SentenceReader {
         var dropped = false
         /// The speaker as last written, for a statement that does not write one.
         var inheritedText = ""
+        /// Where the speaker starts when it starts inside its first token (after a joined ل).
+        var speakerStart: Int?
     }
 
     func statements(_ state: inout ArticleState) -> [Statement] {
@@ -153,7 +155,9 @@ struct SentenceReader {
         let after = cue.tokens.upperBound
         switch cue.kind {
         case .according:
-            guard let speaker = roles.speakerAfter(after, appositions: false).map({ roles.accordingSpeaker($0) }) else { return nil }
+            // وفقا لمنظمة …: the speaker starts inside the word the phrase's ل is joined to.
+            let from = cue.attachedStart != nil ? cue.tokens.upperBound - 1 : after
+            guard let speaker = roles.speakerAfter(from, appositions: false).map({ roles.accordingSpeaker($0) }) else { return nil }
             let before = (floor..<cue.tokens.lowerBound).filter { st.tokens[$0].isWord && !StatementRoles.leadingParticles.contains(st.tokens[$0].key) }
             let content: Range<Int>?
             if before.count >= 3, let first = before.first {
@@ -161,7 +165,11 @@ struct SentenceReader {
             } else {
                 content = roles.contentRange(from: roles.contentStart(after: speaker.upperBound) ?? speaker.upperBound)
             }
-            return content.map { Draft(cue: cue, speaker: speaker, content: $0) }
+            return content.map { content in
+                var draft = Draft(cue: cue, speaker: speaker, content: content)
+                if from < after { draft.speakerStart = cue.attachedStart }
+                return draft
+            }
         case .relay:
             guard let speaker = roles.speakerAfter((cue.relayFrom ?? after - 1) + 1), let start = roles.contentStart(after: speaker.upperBound),
                   let content = roles.contentRange(from: start) else { return nil }
@@ -196,6 +204,11 @@ struct SentenceReader {
             if rest.isEmpty {
                 let end = speaker.map { min($0.lowerBound, cue.tokens.lowerBound) } ?? cue.tokens.lowerBound
                 if let content = roles.contentRange(from: floor, limit: end), content.count >= 2 {
+                    return Draft(cue: cue, speaker: speaker, content: content)
+                }
+                // Persian subject–object–verb: the object between the subject and the verb.
+                if verbFinal, let speaker, speaker.upperBound < cue.tokens.lowerBound,
+                   let content = roles.contentRange(from: speaker.upperBound, limit: cue.tokens.lowerBound), content.count >= 1 {
                     return Draft(cue: cue, speaker: speaker, content: content)
                 }
                 return nil
@@ -320,8 +333,11 @@ struct SentenceReader {
         let quoted = contentWords.filter { st.tokens[$0].quoted }.count
         let form: StatementForm = quoted == 0 ? .indirect : quoted == contentWords.count ? .direct : .mixed
         let cueText = finder.text(draft.cue.tokens)
+        var speakerSpan = draft.speaker.map(finder.span)
+        if let start = draft.speakerStart, let span = speakerSpan, start > span.start, start < span.end { speakerSpan?.start = start }
+        let speakerText = speakerSpan.map { finder.slice($0) } ?? draft.inheritedText
         return Statement(
-            speakerText: draft.speaker.map(finder.text) ?? draft.inheritedText, speakerSpan: draft.speaker.map(finder.span), speakerMention: draft.mention,
+            speakerText: speakerText, speakerSpan: speakerSpan, speakerMention: draft.mention,
             cue: cueText, cueSpan: finder.span(draft.cue.tokens), content: finder.text(draft.content), contentSpans: [finder.span(draft.content)],
             stance: stance(draft), form: form, via: draft.via.map(\.name), viaSpans: draft.via.map(\.span))
     }

@@ -13,6 +13,8 @@ struct StatementRoles {
     /// Words that may open a speaker before the cue and are not part of it (كان, قد, and so on).
     static let leadingParticles: Set<String> = Set(["وكان", "وكانت", "كان", "كانت", "قد", "وقد", "ثم", "كما", "لكن", "ولكن", "بدوره", "بدورها",
                                                     "meanwhile", "but", "and", "however", "also", "همچنین", "اما", "ولی"].map(MatchingKey.key))
+    /// Persian demonstratives and pronouns that open a noun phrase.
+    static let demonstratives: Set<String> = Set(["این", "آن", "وی", "او", "همین", "همان"].map(MatchingKey.key))
     /// Words after which a complementizer opens a subordinate clause, not the content (دون أن
     /// يقدم دليلاً, "before that").
     static let subordinators: Set<String> = Set(["دون", "بدون", "بعد", "قبل", "حتى", "رغم", "من", "without", "before", "after", "until", "so"].map(MatchingKey.key))
@@ -93,11 +95,22 @@ struct StatementRoles {
         guard start < c0 else { return nil }
         var end = c0
         if verbFinal {
-            // Persian: the subject ends at the first preposition or adverb (در ادامه, پیشتر …).
+            // Persian: the subject ends at the first preposition or adverb (در ادامه, پیشتر …),
+            // or where a demonstrative opens the object of a verb with را (این گروه | این خبر را
+            // تکذیب کرد); a subject that is itself a demonstrative phrase takes two words.
             var j = start
             while j < c0 {
                 if st.tokens[j].isWord && j > start && st.word(st.wordAt[j], is: .stop, in: lexicon) { end = j; break }
                 j += 1
+            }
+            let withObject = st.tokens[c0].key == "را" || (c0 > 0 && st.tokens[c0 - 1].key == "را")
+            let words = (start..<end).filter { st.tokens[$0].isWord }
+            if withObject, words.count >= 3 {
+                if let demonstrative = words.dropFirst().first(where: { Self.demonstratives.contains(st.tokens[$0].key) }) {
+                    end = demonstrative
+                } else if Self.demonstratives.contains(st.tokens[words[0]].key) {
+                    end = words[1] + 1
+                }
             }
         } else {
             // Arabic or English: a time or place phrase just before the cue is not the speaker.
