@@ -84,7 +84,7 @@ struct MentionFinder {
         }
         // A person named after the organization they speak for (قائد فيلق الرحمن عبد الناصر شمير).
         let organizations = organizations(in: range)
-        for organization in organizations {
+        for organization in organizations where lexicon.language == "ar" {
             guard let after = tokens.first(where: { st.tokens[$0].start >= organization.span.end }),
                   let name = nameRun(from: after, limit: range.upperBound, maxWords: 3), isPersonName(name) else { continue }
             return mention(name, .person, title: range.lowerBound..<after)

@@ -130,7 +130,7 @@ struct SentenceReader {
         var w = 0
         while w < st.words.count {
             let i = st.words[w]
-            if !st.tokens[i].quoted, let cue = st.match(lexicon, atWord: w, kinds: Self.cueKinds) {
+            if !st.tokens[i].quoted, let cue = st.match(lexicon, atWord: w, kinds: Self.cueKinds), !isCompoundNoun(cue) {
                 cues.append(cue)
                 w = st.wordAt[cue.tokens.upperBound < st.count ? cue.tokens.upperBound : st.count]
                 continue
@@ -148,6 +148,13 @@ struct SentenceReader {
             w += 1
         }
         return cues
+    }
+
+    /// Persian گفت in the noun گفت و گو (conversation), written with spaces.
+    private func isCompoundNoun(_ cue: CueMatch) -> Bool {
+        guard language == "fa", cue.phrase == "گفت" else { return false }
+        let w = st.wordAt[cue.tokens.lowerBound]
+        return w + 2 < st.words.count && st.wordKeys[w + 1] == "و" && st.wordKeys[w + 2] == "گو" || (w + 1 < st.words.count && st.wordKeys[w + 1] == "وگو")
     }
 
     private func read(_ cue: CueMatch, floor: Int, _ state: ArticleState) -> Draft? {
@@ -186,7 +193,7 @@ struct SentenceReader {
             let contentFrom = speaker.map { $0.lowerBound >= after ? $0.upperBound : after } ?? after
             // A quotation just before the reporting clause is its content ("…,” Clinton said).
             let clauseStart = min(speaker?.lowerBound ?? cue.tokens.lowerBound, cue.tokens.lowerBound)
-            if let close = (floor..<clauseStart).last(where: { st.tokens[$0].opensQuote == false }),
+            if language == "en", let close = (floor..<clauseStart).last(where: { st.tokens[$0].opensQuote == false }),
                (close + 1..<clauseStart).allSatisfy({ !st.tokens[$0].isWord }),
                let content = roles.contentRange(from: floor, limit: close) {
                 return Draft(cue: cue, speaker: speaker, content: content)

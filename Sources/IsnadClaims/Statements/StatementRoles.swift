@@ -95,6 +95,11 @@ struct StatementRoles {
         guard start < c0 else { return nil }
         var end = c0
         if verbFinal {
+            // A leading adjunct closed by a comma (در ادامه این اتفاق، …) is not the subject.
+            if st.tokens[start].isWord, st.word(st.wordAt[start], is: .stop, in: lexicon),
+               let comma = (start..<c0).first(where: { st.isComma($0) }), comma + 1 < c0 {
+                start = comma + 1
+            }
             // Persian: the subject ends at the first preposition or adverb (در ادامه, پیشتر …),
             // or where a demonstrative opens the object of a verb with را (این گروه | این خبر را
             // تکذیب کرد); a subject that is itself a demonstrative phrase takes two words.
