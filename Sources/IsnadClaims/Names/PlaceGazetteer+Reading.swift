@@ -24,7 +24,10 @@ enum PlaceTable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw NameResourceError(path: path, problem: "not UTF-8 text: not the place names of `make models`")
         }
-        var builder = PlaceIndexBuilder()
+        // Countries first, then cities by their own names, then cities by other names, each in
+        // file order: where two places share a spelling the earlier wins, so Waterloo (Ontario)
+        // keeps its name though Austin, larger, was once called Waterloo too.
+        var ranked: [[(kind: String, name: String, spelling: String)]] = [[], [], []]
         var number = 0
         for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
@@ -35,47 +38,51 @@ enum PlaceTable {
             guard fields.count == 3, kinds.contains(fields[0]), !fields[1].isEmpty, !fields[2].isEmpty else {
                 throw NameResourceError(path: path, problem: "line \(number) is not `country|city<TAB>name<TAB>spelling`: not the place names of `make models`")
             }
-            builder.add(kind: fields[0], name: fields[1], spelling: fields[2])
+            let rank = fields[0] == "country" ? 0 : fields[2] == fields[1] ? 1 : 2
+            ranked[rank].append((fields[0], fields[1], fields[2]))
         }
-        guard builder.lines > 0 else {
+        guard ranked.contains(where: { !$0.isEmpty }) else {
             throw NameResourceError(path: path, problem: "holds no place names")
+        }
+        var builder = PlaceIndexBuilder()
+        for line in ranked.joined() {
+            builder.add(kind: line.kind, name: line.name, spelling: line.spelling)
         }
         return builder.gazetteer()
     }
 }
 
-/// Collects spellings into the gazetteer's index, dropping the ambiguous ones.
+/// Collects spellings into the gazetteer's indexes, dropping the ambiguous ones.
 struct PlaceIndexBuilder {
-    private var index: [String: [PlaceGazetteer.Spelling]] = [:]
+    private var written = PlaceIndex()
+    private var bare = PlaceIndex()
     private var places: [PlaceGazetteer.Place] = []
     private var placeNumbers: [PlaceGazetteer.Place: Int32] = [:]
-    private var seen: Set<String> = []  // word keys joined by a space: the first place keeps a spelling
-    private var spellings = 0
-    /// Well-formed lines read, kept or not.
-    private(set) var lines = 0
 
     /// Adds one line's spelling under its place. A one-word spelling of fewer than three letters
-    /// or that is a common word (``PlaceStopWords``) is dropped. A spelling whose first word
+    /// or a common word or phrase (``PlaceStopWords``) is dropped. A spelling whose first word
     /// starts with the article ال (as written: not آل, as in آلمان) is also indexed without it
-    /// (`الجزائر` and `جزائر`), unless that leaves a short or common word.
+    /// (`الجزائر` and `جزائر`), apart, unless that leaves a short or common word.
     mutating func add(kind: String, name: String, spelling: String) {
-        lines += 1
         let tokens = WordTokenizer.tokens(in: spelling)
         let keys = tokens.map(\.key)
         guard let first = tokens.first else { return }
-        if keys.count == 1, !Self.distinctive(first.key) { return }
+        guard Self.distinctive(keys) else { return }
         let place = PlaceGazetteer.Place(name: name, kind: kind)
-        insert(keys, place: place)
-        let written = first.text.unicodeScalars
-        guard written.count > 2, written.starts(with: "ال".unicodeScalars),
-              let bare = MatchingKey.withoutArticle(first.key) else { return }
-        if keys.count == 1, !Self.distinctive(bare) { return }
-        insert([bare] + keys.dropFirst(), place: place)
+        if written.insert(keys) { written.append(keys, number(of: place)) }
+        let scalars = first.text.unicodeScalars
+        guard scalars.count > 2, scalars.starts(with: "ال".unicodeScalars),
+              let article = MatchingKey.withoutArticle(first.key) else { return }
+        let aliased = [article] + keys.dropFirst()
+        if Self.distinctive(aliased), bare.insert(aliased) { bare.append(aliased, number(of: place)) }
     }
 
-    /// Whether a one-word spelling is safe to index: three letters or more, not a common word.
-    static func distinctive(_ key: String) -> Bool {
-        key.unicodeScalars.count >= 3 && !PlaceStopWords.isCommon(key)
+    /// Whether a spelling is safe to index: not a common word or phrase, and three letters or
+    /// more when it is one word.
+    static func distinctive(_ keys: [String]) -> Bool {
+        guard let first = keys.first else { return false }
+        if keys.count == 1, first.unicodeScalars.count < 3 { return false }
+        return !PlaceStopWords.isCommon(keys.joined(separator: " "))
     }
 
     private mutating func number(of place: PlaceGazetteer.Place) -> Int32 {
@@ -86,22 +93,39 @@ struct PlaceIndexBuilder {
         return new
     }
 
-    /// Indexes a spelling unless an earlier line's place has it already.
-    private mutating func insert(_ keys: [String], place: PlaceGazetteer.Place) {
-        guard let first = keys.first, seen.insert(keys.joined(separator: " ")).inserted else { return }
-        index[first, default: []].append(PlaceGazetteer.Spelling(keys: keys, place: number(of: place)))
-        spellings += 1
+    func gazetteer() -> PlaceGazetteer {
+        PlaceGazetteer(written: written.ordered(), bare: bare.ordered(), places: places,
+                       spellingCount: written.count + bare.count)
+    }
+}
+
+/// First word key → the spellings that start with it; each spelling once, for the first place
+/// that has it.
+struct PlaceIndex {
+    private var lists: [String: [PlaceGazetteer.Spelling]] = [:]
+    private var seen: Set<String> = []  // word keys joined by a space
+    private(set) var count = 0
+
+    /// Whether `keys` is new here (and now taken).
+    mutating func insert(_ keys: [String]) -> Bool {
+        seen.insert(keys.joined(separator: " ")).inserted
     }
 
-    /// The index with each first word's spellings ordered most words first (file order kept
-    /// within a length, though two spellings of one length and first word never both match).
-    func gazetteer() -> PlaceGazetteer {
-        var ordered = index
-        for (first, list) in index where list.count > 1 {
+    mutating func append(_ keys: [String], _ place: Int32) {
+        guard let first = keys.first else { return }
+        lists[first, default: []].append(PlaceGazetteer.Spelling(keys: keys, place: place))
+        count += 1
+    }
+
+    /// Each first word's spellings most words first (file order kept within a length, though
+    /// two spellings of one length and first word never both match).
+    func ordered() -> [String: [PlaceGazetteer.Spelling]] {
+        var ordered = lists
+        for (first, list) in lists where list.count > 1 {
             ordered[first] = list.enumerated()
                 .sorted { ($0.element.keys.count, -$0.offset) > ($1.element.keys.count, -$1.offset) }
                 .map(\.element)
         }
-        return PlaceGazetteer(index: ordered, places: places, spellingCount: spellings)
+        return ordered
     }
 }

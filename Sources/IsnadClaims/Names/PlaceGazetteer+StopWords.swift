@@ -17,12 +17,15 @@ import IsnadText
 /// (ANERcorp, AQMAR, PEYMA, ArmanPersoNER, WikiNEuRal, PolNeAR): one-word spellings seen
 /// mostly as ordinary words or as persons' names. A spelling is also dropped when it is a
 /// listed word with a joined و, ب, ل or ف (`وفي`, `بانه` = بأنه, `وان` = وأن), since
-/// ``PlaceGazetteer/match(_:at:)`` strips those letters from text.
+/// ``PlaceGazetteer/match(_:at:)`` strips those letters from text; and a word of text that is
+/// listed is never stripped (`فرانس`, as in فرانس برس, is not ف + `رانس`, Reims; `باراک`
+/// is not ب + Arak). Adjectives that fold like a country's Persian name (`تركية`, Turkish, and
+/// ترکیه) still match: only context can tell them apart.
 enum PlaceStopWords {
     /// و ب ل ف: letters that join the next word (and, in/with, for, so).
     static let joinedLetters: Set<UInt32> = [0x0648, 0x0628, 0x0644, 0x0641]
 
-    /// Whether a one-word key is a listed word, alone or after a joined و/ب/ل/ف.
+    /// Whether a key (words joined by a space) is listed, alone or after a joined و/ب/ل/ف.
     static func isCommon(_ key: String) -> Bool {
         if words.contains(key) { return true }
         let scalars = key.unicodeScalars
@@ -48,7 +51,9 @@ enum PlaceStopWords {
         "حصار", "معسكر", "خبر", "الخبر", "داخلة", "ميدان", "بركة", "بركان", "عشاق", "وادي",
         "الوادي", "هام", "بني", "يشير", "سمي", "منا", "سار", "أقصر", "أمان", "كورونا", "نوك", "كيل",
         "أبي", "أبا", "بشار", "سالم", "خليل", "رشيد", "جميل", "أحمدي", "كندي", "بولتون", "سعيدة",
-        "مينا", "ريان", "ايزال",
+        "مينا", "ريان", "ايزال", "لاجين", "فيغو", "أمية", "جين", "كين", "الجميل", "فلاديمير",
+        "رالي", "البحري", "الهندية", "العثمانية", "البرازيلية", "الصوفية", "الليل", "الديربي",
+        "البنى", "الأم", "فرانس", "رقة", "جيزة", "ليل",
     ]
 
     /// Persian function words, then common words that are city or country names.
@@ -56,7 +61,9 @@ enum PlaceStopWords {
         "از", "در", "به", "با", "که", "این", "آن", "را", "برای", "تا", "هم", "نیز", "شد", "کرد",
         "جدید", "مالی", "دوشنبه", "کاری", "هوایی", "بالای", "اندیشه", "تازه", "نیم", "آستانه",
         "بدین", "مردان", "روسی", "اردو", "سینه", "تور", "روان", "سومی", "برگ", "تراز", "سان",
-        "بندر", "گاو", "گرا", "دلی", "سوری", "ماری", "مسیله", "بریده",
+        "بندر", "گاو", "گرا", "دلی", "سوری", "ماری", "مسیله", "بریده", "مان", "آرا", "آوری",
+        "آوریل", "هوائی", "میانه", "ریزی", "چمن", "بولتن", "باری", "تویوتا", "باراک", "مرادی",
+        "ولادیمیر", "فداکار", "کبک", "کلاغ", "دی‌سی", "سیمی", "کوبه", "بارشی",
     ]
 
     /// English words that are city names (in GeoNames' English or other-language names), then
@@ -77,6 +84,6 @@ enum PlaceStopWords {
         "milton", "caroline", "henderson", "franklin", "sophia", "chandler", "gilbert", "brent",
         "kyle", "luc", "lester", "brando", "bolivar", "duran", "dudley", "edison", "carnot",
         "montgomery", "anand", "krishna", "khanna", "greenwood", "vaughan", "nancy", "manning",
-        "lincoln",
+        "lincoln", "jersey", "rugby", "the valley", "toyota", "reunion",
     ]
 }

@@ -23,15 +23,20 @@ public struct PlaceGazetteer: Sendable {
         var place: Int32
     }
 
-    /// First word key → the spellings that start with it, most words first.
-    private let index: [String: [Spelling]]
+    /// First word key → the spellings as written that start with it, most words first.
+    private let written: [String: [Spelling]]
+    /// The same for Arabic spellings without their article (`جزائر` for `الجزائر`): looked up
+    /// only for a word as written, never for one with a joined letter stripped (`ورقة` is not
+    /// و + Raqqa, whose name is الرقة).
+    private let bare: [String: [Spelling]]
     private let places: [Place]
 
     /// Number of indexed spellings (article-less Arabic forms included).
     public let spellingCount: Int
 
-    init(index: [String: [Spelling]], places: [Place], spellingCount: Int) {
-        self.index = index
+    init(written: [String: [Spelling]], bare: [String: [Spelling]], places: [Place], spellingCount: Int) {
+        self.written = written
+        self.bare = bare
         self.places = places
         self.spellingCount = spellingCount
     }
@@ -50,7 +55,7 @@ public struct PlaceGazetteer: Sendable {
     }
 
     /// No places: what callers use when the file is not installed.
-    public static let empty = PlaceGazetteer(index: [:], places: [], spellingCount: 0)
+    public static let empty = PlaceGazetteer(written: [:], bare: [:], places: [], spellingCount: 0)
 
     /// The installed gazetteer, read once per process, else ``empty``; `problem` says why the
     /// file is not used (entities are then typed without places).
@@ -68,18 +73,23 @@ public struct PlaceGazetteer: Sendable {
     /// name and kind (`country` or `city`); nil when none starts at `index`.
     ///
     /// `keys` are ``MatchingKey`` keys of consecutive words (``Token/key``). The first word
-    /// may also carry a joined Arabic و, ب, ل or ف (`وروسيا`, `بدمشق`, `لسوريا`) or a joined
-    /// article (`للجزائر`, `بالعراق`). A longer match wins; at equal length the word as written
-    /// comes before a stripped form.
+    /// may also carry a joined Arabic و, ب, ل or ف (`وروسيا`, `بدمشق`, `لسوريا`, `بالعراق`);
+    /// ل before the article is written لل (`للجزائر`). A longer match wins; at equal length the
+    /// word as written comes before a stripped form. A common word (``PlaceStopWords``) is
+    /// never a place, nor stripped into one (`فرانس` is not ف + Reims).
     public func match(_ keys: [String], at index: Int) -> (length: Int, name: String, kind: String)? {
-        guard index >= 0, index < keys.count, !self.index.isEmpty else { return nil }
+        guard index >= 0, index < keys.count, !places.isEmpty else { return nil }
+        let word = keys[index]
+        guard !PlaceStopWords.words.contains(word) else { return nil }
         var best: Spelling?
-        for first in Self.firstWordForms(keys[index]) {
-            guard let spellings = self.index[first] else { continue }
-            for spelling in spellings where spelling.keys.count > (best?.keys.count ?? 0) {
-                if Self.restMatches(spelling.keys, keys, at: index) {
-                    best = spelling
-                    break  // most words first: the first that matches is this form's longest
+        for (number, first) in Self.firstWordForms(word).enumerated() {
+            for table in number == 0 ? [written, bare] : [written] {
+                guard let spellings = table[first] else { continue }
+                for spelling in spellings where spelling.keys.count > (best?.keys.count ?? 0) {
+                    if Self.restMatches(spelling.keys, keys, at: index) {
+                        best = spelling
+                        break  // most words first: the first that matches is this list's longest
+                    }
                 }
             }
         }
@@ -97,16 +107,17 @@ public struct PlaceGazetteer: Sendable {
         return true
     }
 
-    /// The key as written, without a joined و/ب/ل/ف (three letters must remain), and without
-    /// a joined article (``MatchingKey/withoutArticle(_:)``), in that order.
+    /// The key as written; without a joined و/ب/ل/ف (three letters must remain); with لل
+    /// read as ل + ال (`للجزائر` → `الجزائر`).
     static func firstWordForms(_ key: String) -> [String] {
         var forms = [key]
         let scalars = key.unicodeScalars
-        if let first = scalars.first, PlaceStopWords.joinedLetters.contains(first.value), scalars.count >= 4 {
-            forms.append(String(scalars.dropFirst()))
+        guard let first = scalars.first, PlaceStopWords.joinedLetters.contains(first.value), scalars.count >= 4 else {
+            return forms
         }
-        if let bare = MatchingKey.withoutArticle(key), !forms.contains(bare) {
-            forms.append(bare)
+        forms.append(String(scalars.dropFirst()))
+        if scalars.starts(with: "لل".unicodeScalars) {
+            forms.append("ا" + String(scalars.dropFirst()))
         }
         return forms
     }
