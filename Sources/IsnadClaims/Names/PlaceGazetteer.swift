@@ -46,10 +46,11 @@ public struct PlaceGazetteer: Sendable {
         (ModelDirectory.path as NSString).appendingPathComponent("places/places.tsv")
     }
 
-    /// Reads `places.tsv` (lines `kind<TAB>English name<TAB>spelling`) into memory. Earlier
-    /// lines win when two places share a spelling: the file lists countries first, then cities
-    /// from the most populous down. Throws a ``NameResourceError`` that says to run
-    /// `make models` when the file is missing, not UTF-8 text, malformed or empty.
+    /// Reads `places.tsv` (lines `kind<TAB>English name<TAB>spelling`) into memory. When two
+    /// places share a spelling, a country wins over a city, a city's own name over another
+    /// city's other name, and otherwise the earlier line (the file lists cities from the most
+    /// populous down). Throws a ``NameResourceError`` that says to run `make models` when the
+    /// file is missing, not UTF-8 text, malformed or empty.
     public static func load(path: String = PlaceGazetteer.defaultPath) throws(NameResourceError) -> PlaceGazetteer {
         try PlaceTable.read(path: path)
     }
