@@ -42,6 +42,31 @@ public struct ReportStatement: Sendable, Encodable {
     /// True when the article is a copy of another (duplicate or same wire text): not an
     /// independent source for this statement.
     public var copy: Bool
+
+    enum Keys: String, CodingKey {
+        case id, article, speaker, speakerText, cue, stance, form, content, start, end, via, speakerSpan, cueSpan, contentSpans, viaSpans, copy
+    }
+
+    /// Every key always present (`speaker` and `speakerSpan` null when there is none), as the contract shows them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(article, forKey: .article)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(speakerText, forKey: .speakerText)
+        try c.encode(cue, forKey: .cue)
+        try c.encode(stance, forKey: .stance)
+        try c.encode(form, forKey: .form)
+        try c.encode(content, forKey: .content)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(via, forKey: .via)
+        try c.encode(speakerSpan, forKey: .speakerSpan)
+        try c.encode(cueSpan, forKey: .cueSpan)
+        try c.encode(contentSpans, forKey: .contentSpans)
+        try c.encode(viaSpans, forKey: .viaSpans)
+        try c.encode(copy, forKey: .copy)
+    }
 }
 
 extension StoryReport {

@@ -88,6 +88,7 @@ public struct StoryUpdater: Sendable {
         let extractor: StatementExtractor
         let names = NameRomanizer.shared
         if let problem = names.problem { summary.notes.append("names are transliterated by rules only: \(problem)") }
+        if let problem = PlaceGazetteer.shared.problem { summary.notes.append("places are not recognized: \(problem)") }
         do { extractor = try StatementExtractor.standard(names: names.romanizer) } catch {
             summary.notes.append("statements not read: \(error)")
             return

@@ -117,3 +117,21 @@ struct RealSentenceTests {
         }
     }
 }
+
+/// Places from the installed gazetteer (`make models`): typed as places, one entity across scripts.
+@Suite("Places in who said what")
+struct PlaceStatementTests {
+    @Test("a country that speaks is a place; Russia in Arabic, Persian and English is one entity named Russia")
+    func countries() throws {
+        #expect(PlaceGazetteer.shared.problem == nil, "place names missing: run `make models` first")
+        let arabic = try StatementRuleTests.extract("وأعلنت روسيا أن الممر الإنساني سيبقى مفتوحا حتى نهاية الأسبوع.", "ar")
+        let speaker = try #require(arabic.statements.first?.speakerMention)
+        #expect(speaker.type == .place && speaker.canonicalName == "Russia")
+        let persian = try StatementRuleTests.extract("روسیه اعلام کرد که گذرگاه باز می‌ماند.", "fa")
+        let english = try StatementRuleTests.extract("Officials in Damascus said the crossing to Russia's base stayed open.", "en")
+        let entities = EntityResolver.resolve([arabic, persian, english])
+        let russia = try #require(entities.first { $0.name == "Russia" })
+        #expect(russia.type == .place && Set(russia.mentions.map(\.article)) == [0, 1, 2])
+        #expect(entities.contains { $0.name == "Damascus" && $0.type == .place })
+    }
+}

@@ -39,6 +39,12 @@ public enum EntityResolver {
         func union(_ a: Int, _ b: Int) { let x = find(a), y = find(b); if x != y { parent[max(x, y)] = min(x, y) } }
         func compatible(_ a: EntityType, _ b: EntityType) -> Bool { a == b || a == .other || b == .other }
 
+        // The same place in any language (روسيا, روسیه, Russia: one English name).
+        var byCanonical: [String: Int] = [:]
+        for (i, m) in all.enumerated() {
+            guard let name = m.mention.canonicalName else { continue }
+            if let j = byCanonical[name] { union(i, j) } else { byCanonical[name] = i }
+        }
         // The same name, word by word.
         var byKey: [[[UInt8]]: Int] = [:]
         for (i, key) in keys.enumerated() where key.joined().count >= 3 {
@@ -74,9 +80,10 @@ public enum EntityResolver {
             guard let members = groups[root] else { return nil }
             let mentions = members.map { all[$0] }
             let types = mentions.map(\.mention.type)
-            let type: EntityType = types.contains(.person) ? .person : types.contains(.organization) ? .organization
-                : types.contains(.place) ? .place : .other
-            return StoryEntity(name: name(of: mentions.map(\.mention.text), names: names), type: type, mentions: mentions)
+            let type: EntityType = types.contains(.place) && !types.contains(.person) ? .place : types.contains(.person) ? .person
+                : types.contains(.organization) ? .organization : .other
+            let canonical = Dictionary(grouping: mentions.compactMap(\.mention.canonicalName), by: { $0 }).max { $0.value.count < $1.value.count }?.key
+            return StoryEntity(name: canonical ?? name(of: mentions.map(\.mention.text), names: names), type: type, mentions: mentions)
         }
     }
 

@@ -9,6 +9,32 @@ struct MentionFinder {
     let lexicon: CueLexicon
     let scalars: [Unicode.Scalar]
     let names: (any NameResource)?
+    var places: PlaceGazetteer? = nil
+
+    /// The place that starts at token `i` (a word), as a token range and its English name.
+    func place(at i: Int) -> (range: Range<Int>, name: String)? {
+        guard let places, isWord(i) else { return nil }
+        var keys = st.wordKeys
+        let w = st.wordAt[i]
+        var found = places.match(keys, at: w)
+        if found == nil, let cut = ["'s", "’s"].first(where: { keys[w].hasSuffix($0) }) {
+            keys[w] = String(keys[w].dropLast(cut.count)) // Russia's: the place, possessive
+            found = places.match(keys, at: w)
+        }
+        guard let found else { return nil }
+        let last = st.wordAt[i] + found.length - 1
+        guard last < st.words.count else { return nil }
+        let range = i..<st.words[last] + 1
+        // A place name does not run over punctuation.
+        guard range.allSatisfy({ st.tokens[$0].isWord }) else { return nil }
+        return (range, found.name)
+    }
+
+    func placeMention(_ found: (range: Range<Int>, name: String)) -> EntityMention {
+        var m = mention(found.range, .place)
+        m.canonicalName = found.name
+        return m
+    }
 
     /// The original text of a span.
     func slice(_ span: TextSpan) -> String {
@@ -56,7 +82,7 @@ struct MentionFinder {
     private func isFunctionWord(_ i: Int) -> Bool {
         guard isWord(i) else { return true }
         let w = st.wordAt[i]
-        if st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .according, .relay, .report, .complementizer, .opener, .negation, .told, .source]) != nil { return true }
+        if st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .participle, .according, .relay, .report, .complementizer, .opener, .negation, .told, .source]) != nil { return true }
         return wordIs(i, .stop) || wordIs(i, .role) || wordIs(i, .title) || wordIs(i, .anonymous)
     }
 
@@ -64,6 +90,11 @@ struct MentionFinder {
     /// organization it names, else a short run of name words.
     func named(in range: Range<Int>) -> EntityMention? {
         let tokens = Array(range)
+        // A speaker that is a place (روسيا, Damascus): the country or city speaking.
+        if let first = tokens.first(where: { isWord($0) }), let found = place(at: first),
+           tokens.filter({ isWord($0) && !found.range.contains($0) }).isEmpty {
+            return placeMention(found)
+        }
         // A speaker that opens with an organization's head (or its quoted name) is that organization.
         if let first = tokens.first(where: { isWord($0) }), wordIs(first, .organization) || wordIs(first, .media) || st.tokens[first].quoted,
            !tokens.contains(where: { wordIs($0, .title) }), let organization = organizations(in: range).first {
@@ -141,6 +172,7 @@ struct MentionFinder {
     func isPersonName(_ range: Range<Int>) -> Bool {
         let words = range.filter { isWord($0) }
         guard let first = words.first else { return false }
+        if let found = place(at: first), found.range.upperBound >= (words.last ?? first) + 1 { return false }
         if isLatinCapital(first) {
             return words.allSatisfy { isLatinCapital($0) || Self.nameParticles.contains(st.tokens[$0].key) } && words.last.map(isLatinCapital) == true
         }
@@ -193,7 +225,7 @@ struct MentionFinder {
                 // A head word with a joined preposition (لحركة): the name starts after it.
                 let key = st.tokens[start].key
                 if !lexicon.contains(key, as: .organization) && !lexicon.contains(key, as: .media), let first = key.unicodeScalars.first,
-                   "لب".unicodeScalars.contains(first) {
+                   "لبوف".unicodeScalars.contains(first) {
                     found.span.start += 1
                     found.text = String(String.UnicodeScalarView(scalars[found.span.start..<found.span.end]))
                 }
@@ -216,6 +248,17 @@ struct MentionFinder {
                 let m = mention(name, .person, title: i..<i + 1)
                 if free(m.span) { result.append(m); covered.append(m.span) }
             }
+        }
+        // Countries and cities of the gazetteer.
+        var w = 0
+        while w < st.words.count {
+            if let found = place(at: st.words[w]) {
+                let m = placeMention(found)
+                if free(m.span) { result.append(m); covered.append(m.span) }
+                w = st.wordAt[found.range.upperBound < st.count ? found.range.upperBound : st.count]
+                continue
+            }
+            w += 1
         }
         // Quoted short names.
         var i = 0

@@ -7,7 +7,7 @@ import IsnadText
 public struct CueLexicon: Sendable {
     /// What a phrase marks.
     public enum Kind: String, Sendable, CaseIterable {
-        case say, deny, `continue`, according, relay, relayverb, report, told, source, negation, complementizer, opener
+        case say, deny, `continue`, participle, according, relay, relayverb, report, told, source, negation, complementizer, opener
         case title, role, anonymous, organization, media, stop
     }
 

@@ -16,6 +16,8 @@ public struct EntityMention: Sendable, Hashable, Codable {
     public var title: String?
     /// Where that title is in the original.
     public var titleSpan: TextSpan?
+    /// A Latin name a resource gave the mention (a place's English name), used as the entity's.
+    public var canonicalName: String?
 
     public init(text: String, span: TextSpan, type: EntityType, title: String? = nil, titleSpan: TextSpan? = nil) {
         self.text = text

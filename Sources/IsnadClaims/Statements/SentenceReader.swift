@@ -12,7 +12,7 @@ struct SentenceReader {
     static let maximumStatements = 24
 
     private var roles: StatementRoles { StatementRoles(st: st, lexicon: lexicon, verbFinal: verbFinal) }
-    private static let cueKinds: Set<CueLexicon.Kind> = [.say, .deny, .continue, .according, .relay, .report]
+    private static let cueKinds: Set<CueLexicon.Kind> = [.say, .deny, .continue, .participle, .according, .relay, .report]
 
     /// A statement while the sentence is read (token ranges; spans come at the end).
     struct Draft {
@@ -189,7 +189,7 @@ struct SentenceReader {
             }
             return draft
         default:
-            let speaker = chooseSpeaker(cue, floor: floor)
+            let speaker = cue.kind == .participle ? nil : chooseSpeaker(cue, floor: floor)
             let contentFrom = speaker.map { $0.lowerBound >= after ? $0.upperBound : after } ?? after
             // A quotation just before the reporting clause is its content ("…,” Clinton said).
             let clauseStart = min(speaker?.lowerBound ?? cue.tokens.lowerBound, cue.tokens.lowerBound)
@@ -221,7 +221,7 @@ struct SentenceReader {
                 return nil
             }
             // A verb with a nominal object (نفى علوان وجود …, أكد القائد البقاء …): the rest.
-            if speaker != nil || cue.kind == .continue || cue.kind == .deny, let content = roles.contentRange(from: contentFrom),
+            if speaker != nil || cue.kind == .continue || cue.kind == .participle || cue.kind == .deny, let content = roles.contentRange(from: contentFrom),
                content.filter({ st.tokens[$0].isWord }).count >= 2 {
                 return Draft(cue: cue, speaker: speaker, content: content)
             }
@@ -254,7 +254,7 @@ struct SentenceReader {
     /// (coordinated: "…، وأكد فارس أن …", "…, and added that …") rather than one reported by
     /// that statement's speaker.
     private func isCoordinate(_ cue: CueMatch) -> Bool {
-        if cue.kind == .continue { return true } // …، مؤكداً أن …: the same speaker goes on
+        if cue.kind == .continue || cue.kind == .participle { return true } // …، مؤكداً أن …: the same speaker goes on
         let first = cue.tokens.lowerBound
         if first > 0 && st.isSentenceEnd(first - 1) { return true }
         let key = st.tokens[first].key
@@ -308,7 +308,7 @@ struct SentenceReader {
             if st.tokens[i].isWord {
                 let w = st.wordAt[i]
                 if i != start && (st.word(w, is: .stop, in: lexicon) || roles.startsContent(atWord: w)
-                    || st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .report, .told]) != nil) { break }
+                    || st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .participle, .report, .told]) != nil) { break }
                 words += 1
                 end = i + 1
             } else if !st.isQuote(i) {

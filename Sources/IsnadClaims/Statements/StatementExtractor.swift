@@ -7,21 +7,26 @@ import IsnadText
 public struct StatementExtractor: Sendable {
     let lexicons: [String: CueLexicon]
     let names: (any NameResource)?
+    let places: PlaceGazetteer?
     /// Version of the rules and lexicons: stored statements read by an older one are read again.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
     /// Sentences longer than this many tokens are read up to it: bounded work per sentence.
     static let sentenceTokenLimit = 600
 
-    public init(lexicons: [CueLexicon], names: (any NameResource)? = nil) {
+    public init(lexicons: [CueLexicon], names: (any NameResource)? = nil, places: PlaceGazetteer? = nil) {
         var byLanguage: [String: CueLexicon] = [:]
         for lexicon in lexicons { byLanguage[lexicon.language] = lexicon }
         self.lexicons = byLanguage
         self.names = names
+        self.places = places
     }
 
-    /// The extractor with the built-in (and `$ISNAD_LEXICON`) lexicons of Arabic, Persian and English.
-    public static func standard(names: (any NameResource)? = nil) throws(LexiconError) -> StatementExtractor {
-        StatementExtractor(lexicons: [try .load(language: "ar"), try .load(language: "fa"), try .load(language: "en")], names: names)
+    /// The extractor with the built-in (and `$ISNAD_LEXICON`) lexicons of Arabic, Persian and
+    /// English, and the installed names table and place gazetteer (when `make models` put them
+    /// there; statements come out without them).
+    public static func standard(names: (any NameResource)? = NameRomanizer.shared.romanizer,
+                                places: PlaceGazetteer? = PlaceGazetteer.shared.gazetteer) throws(LexiconError) -> StatementExtractor {
+        StatementExtractor(lexicons: [try .load(language: "ar"), try .load(language: "fa"), try .load(language: "en")], names: names, places: places)
     }
 
     /// Statements and mentions of an article given as its original text and the spans of its kept
@@ -42,7 +47,7 @@ public struct StatementExtractor: Sendable {
                     st = SentenceTokens(scalars, range.lowerBound..<cut, quoteOpen: quoteOpen)
                 }
                 quoteOpen = st.quoteOpenAtEnd
-                let finder = MentionFinder(st: st, lexicon: lexicon, scalars: scalars, names: names)
+                let finder = MentionFinder(st: st, lexicon: lexicon, scalars: scalars, names: names, places: places)
                 result.mentions.append(contentsOf: finder.mentions())
                 guard lexicon.count > 0 else { continue }
                 let reader = SentenceReader(st: st, lexicon: lexicon, finder: finder, verbFinal: language == "fa", language: language)

@@ -38,7 +38,7 @@ struct StatementRoles {
                 let w = st.wordAt[i]
                 if startsContent(atWord: w) || st.match(lexicon, atWord: w, kinds: [.told, .according, .relay]) != nil { break }
                 if st.word(w, is: .stop, in: lexicon) && !token.quoted { break }
-                if words == 0 && st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .report]) != nil { break }
+                if words == 0 && st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .participle, .report]) != nil { break }
                 words += 1
                 end = i + 1
                 lastWasNameHead = st.word(w, is: .title, in: lexicon) || st.word(w, is: .role, in: lexicon)
@@ -61,7 +61,7 @@ struct StatementRoles {
                 if !appositions || commas > 1 { break }
                 let w = st.wordAt[i + 1 < st.count ? i + 1 : i]
                 if w >= st.words.count || st.word(w, is: .stop, in: lexicon) || startsContent(atWord: w) { break }
-                if st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .report, .according, .told]) != nil { break }
+                if st.match(lexicon, atWord: w, kinds: [.say, .deny, .continue, .participle, .report, .according, .told]) != nil { break }
             } else {
                 break
             }
@@ -153,6 +153,8 @@ struct StatementRoles {
             for kind in [CueLexicon.Kind.title, .role, .anonymous, .organization, .media] where st.tokenIsWord(i, kind, lexicon) { return true }
         }
         if range.contains(where: { st.isQuote($0) }) { return true }
+        // A country or city speaks through its government (روسيا تعلن, Damascus says).
+        if let first = words.first, let place = finder.place(at: first), place.range.upperBound >= (words.last ?? first) + 1 { return true }
         // English reporting verbs are seldom anything else: a short noun phrase before one is its
         // subject ("The campaign says", "top black lawmakers said").
         if lexicon.language == "en" {
