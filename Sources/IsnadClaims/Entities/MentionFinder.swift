@@ -271,13 +271,17 @@ struct MentionFinder {
             }
             i += 1
         }
-        // Capitalized runs (Latin, Cyrillic), skipping the sentence's first word.
+        // Capitalized runs (Latin, Cyrillic), skipping the sentence's first word: an organization
+        // when a head word ends them (Free Syrian Army), a person when two or three words.
         i = 1
         while i < st.count {
             if isLatinCapital(i), !isFunctionWord(i) {
                 var end = i + 1
                 while isLatinCapital(end) && !isFunctionWord(end) { end += 1 }
-                let m = mention(i..<end, .other)
+                let words = (i..<end).filter { isWord($0) }
+                let type: EntityType = words.contains { wordIs($0, .organization) || wordIs($0, .media) } ? .organization
+                    : (2...3).contains(words.count) ? .person : .other
+                let m = mention(i..<end, type)
                 if free(m.span) { result.append(m); covered.append(m.span) }
                 i = end
             } else {
