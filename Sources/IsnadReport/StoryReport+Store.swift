@@ -26,11 +26,13 @@ extension StoryReport {
         report.mergedFrom = detail.mergedFrom.isEmpty ? nil : detail.mergedFrom.map { "s\($0)" }
         stories = [report]
         // Who said what: as stored; read now for articles the store has not read yet.
-        let names = NameRomanizer.shared.romanizer
-        let extractor = stored.contains { claims[$0.id] == nil } ? try? StatementExtractor.standard(names: names) : nil
+        // Stored claims carry their Latin names: the names table and gazetteer are read only when
+        // an article's statements were not stored yet.
+        let missing = stored.contains { claims[$0.id] == nil }
+        let extractor = missing ? try? StatementExtractor.standard() : nil
         fillClaims(stored.map { article in
             claims[article.id] ?? extractor?.extract(original: article.original, paragraphs: ClaimsInput.spans(of: article),
                                                      language: article.language) ?? ArticleClaims()
-        }, names: names)
+        }, names: missing ? NameRomanizer.shared.romanizer : nil)
     }
 }

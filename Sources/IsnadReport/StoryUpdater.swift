@@ -24,12 +24,14 @@ public struct StoryUpdater: Sendable {
 
     /// Signals for new articles, then places the articles no update has placed yet.
     public func update(embedder: StoryEmbedder?, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
+        Self.prefetchNameResources()
         var summary = try computeSignals(embedder: embedder, progress: progress)
-        try readClaims(into: &summary)
         let start = Date()
         try store.placeNewArticles(options: engine.options, into: &summary)
         summary.clusterSeconds = Date().timeIntervalSince(start)
         summary.stories = try store.storyCount()
+        // Last, so that the name resources load while signals and stories are computed.
+        try readClaims(into: &summary)
         return summary
     }
 
@@ -37,13 +39,14 @@ public struct StoryUpdater: Sendable {
     /// after `since`, `YYYY-MM-DD`, and the window before it); story ids are kept where the
     /// rebuilt stories hold their articles.
     public func rebuild(embedder: StoryEmbedder?, since: String? = nil, progress: (Int) -> Void = { _ in }) throws(StoreError) -> Summary {
+        Self.prefetchNameResources()
         var summary = try computeSignals(embedder: embedder, progress: progress)
-        try readClaims(into: &summary)
         let start = Date()
         let sinceDay = since.flatMap(StoryArticle.day(of:)).map { $0 - engine.options.windowDays }
         try store.rebuildStories(options: engine.options, sinceDay: sinceDay, into: &summary)
         summary.clusterSeconds = Date().timeIntervalSince(start)
         summary.stories = try store.storyCount()
+        try readClaims(into: &summary)
         return summary
     }
 
@@ -78,6 +81,15 @@ public struct StoryUpdater: Sendable {
         }
         summary.signalSeconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Reads the names table and the place gazetteer on another thread while signals are
+    /// computed and stories placed (about 0.8 s together), so that who-said-what finds them ready.
+    static func prefetchNameResources() {
+        DispatchQueue.global(qos: .userInitiated).async {
+            _ = NameRomanizer.shared
+            _ = PlaceGazetteer.shared
+        }
     }
 
     /// Who said what for the articles not read yet (or read by older rules). Without lexicons it

@@ -41,7 +41,7 @@ public enum EntityResolver {
 
         // The same place in any language (روسيا, روسیه, Russia: one English name).
         var byCanonical: [String: Int] = [:]
-        for (i, m) in all.enumerated() {
+        for (i, m) in all.enumerated() where m.mention.type == .place {
             guard let name = m.mention.canonicalName else { continue }
             if let j = byCanonical[name] { union(i, j) } else { byCanonical[name] = i }
         }
@@ -82,8 +82,7 @@ public enum EntityResolver {
             let types = mentions.map(\.mention.type)
             let type: EntityType = types.contains(.place) && !types.contains(.person) ? .place : types.contains(.person) ? .person
                 : types.contains(.organization) ? .organization : .other
-            let canonical = Dictionary(grouping: mentions.compactMap(\.mention.canonicalName), by: { $0 }).max { $0.value.count < $1.value.count }?.key
-            return StoryEntity(name: canonical ?? name(of: mentions.map(\.mention.text), names: names), type: type, mentions: mentions)
+            return StoryEntity(name: name(of: mentions.map(\.mention), type: type, names: names), type: type, mentions: mentions)
         }
     }
 
@@ -102,6 +101,20 @@ public enum EntityResolver {
 
     /// The Latin name: the most frequent Latin-script spelling, else the longest spelling
     /// romanized (by the names table when there is one).
+    /// The entity's Latin name: a place's English name; else the most frequent Latin-script
+    /// spelling in the text; else the Latin spelling given at extraction; else the longest
+    /// spelling romanized now.
+    static func name(of mentions: [EntityMention], type: EntityType, names: (any NameResource)?) -> String {
+        func mostFrequent(_ values: [String]) -> String? {
+            Dictionary(grouping: values, by: { $0 }).max { $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.key > $1.key) }?.key
+        }
+        let canonical = mostFrequent(mentions.compactMap(\.canonicalName))
+        if type == .place, let canonical { return canonical }
+        let texts = mentions.map(\.text)
+        if texts.contains(where: { $0.unicodeScalars.first.map { Script.of($0) == .latin } == true }) { return name(of: texts, names: names) }
+        return canonical ?? name(of: texts, names: names)
+    }
+
     static func name(of texts: [String], names: (any NameResource)?) -> String {
         var counts: [String: Int] = [:]
         for text in texts where text.unicodeScalars.first.map({ Script.of($0) == .latin }) == true { counts[text, default: 0] += 1 }

@@ -59,7 +59,13 @@ struct MentionFinder {
 
     func mention(_ range: Range<Int>, _ type: EntityType, title: Range<Int>? = nil) -> EntityMention {
         let title = title.flatMap { $0.isEmpty ? nil : $0 }
-        return EntityMention(text: text(range), span: span(range), type: type, title: title.map(text), titleSpan: title.map(span))
+        var found = EntityMention(text: text(range), span: span(range), type: type, title: title.map(text), titleSpan: title.map(span))
+        // An Arabic-script name gets its Latin spelling now, with the names table at hand, so that
+        // reading a stored story later needs no table.
+        if let names, let first = range.first(where: isWord), isArabicScript(first) {
+            found.canonicalName = names.romanize(WordTokenizer.tokens(in: found.text).map(\.text))
+        }
+        return found
     }
 
     private func isWord(_ i: Int) -> Bool { i >= 0 && i < st.count && st.tokens[i].isWord }

@@ -9,7 +9,7 @@ public struct StatementExtractor: Sendable {
     let names: (any NameResource)?
     let places: PlaceGazetteer?
     /// Version of the rules and lexicons: stored statements read by an older one are read again.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
     /// Sentences longer than this many tokens are read up to it: bounded work per sentence.
     static let sentenceTokenLimit = 600
 
