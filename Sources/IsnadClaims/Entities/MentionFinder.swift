@@ -222,6 +222,10 @@ struct MentionFinder {
                 end = j + 1
                 added += 1
                 j += 1
+                // An Arabic relational adjective (الروسية, الإسلامية, العالمية) closes the name:
+                // what follows is the sentence going on (وزارة الدفاع الروسية | التقارير).
+                let key = st.tokens[j - 1].key
+                if lexicon.language == "ar", added >= 2, startsWithArticle(j - 1), key.unicodeScalars.count >= 5, key.hasSuffix("يه") || key.hasSuffix("ي") { break }
             }
             // Latin: capitalized words before the head belong to the name (Free Syrian Army).
             var start = i

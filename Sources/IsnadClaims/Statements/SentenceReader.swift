@@ -246,7 +246,7 @@ struct SentenceReader {
             return before
         }
         let subjectFirst = (floor..<c0).contains { st.tokens[$0].isWord && StatementRoles.subjectFirst.contains(st.tokens[$0].key) }
-        let following = accept(roles.speakerAfter(after))
+        let following = accept(roles.speakerAfter(after).map { roles.trimmedToOrganization($0, finder: finder) })
         return subjectFirst ? before ?? following : following ?? before
     }
 

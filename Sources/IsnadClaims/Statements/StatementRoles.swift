@@ -71,6 +71,18 @@ struct StatementRoles {
         return p..<trimEnd(p, end)
     }
 
+    /// An Arabic speaker after the verb that opens with an organization ends with its name when
+    /// nothing joins more to it (ووصفت وزارة الدفاع الروسية | التقارير …): the rest is the verb's
+    /// object. An apposition, a quotation or باسم after the name keeps the speaker going.
+    func trimmedToOrganization(_ range: Range<Int>, finder: MentionFinder) -> Range<Int> {
+        guard lexicon.language == "ar", let first = range.first(where: { st.tokens[$0].isWord }),
+              st.tokenIsWord(first, .organization, lexicon) || st.tokenIsWord(first, .media, lexicon),
+              let organization = finder.organizations(in: range).first, organization.span.start <= st.tokens[first].end,
+              let next = range.first(where: { st.tokens[$0].start >= organization.span.end }) else { return range }
+        if st.isComma(next) || st.isQuote(next) || st.tokens[next].key == "باسم" { return range }
+        return range.lowerBound..<next
+    }
+
     /// A speaker written before the cue (subject–verb order): from the last boundary before
     /// `c0` (sentence start, colon, complementizer, quotation, an earlier cue at `floor`) to the
     /// cue, without leading particles; in verb-final languages, up to the first preposition or
