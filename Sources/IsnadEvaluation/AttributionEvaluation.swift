@@ -10,6 +10,19 @@ import IsnadText
 /// per role, micro precision and recall over tokens. Detection: a gold attribution paired with
 /// a prediction whose cue shares a token. Cue exact match: paired cues with the same tokens.
 public struct AttributionEvaluation: Sendable {
+    /// A predicted attribution of an article, as `--predictions` writes it (one JSON line each).
+    public struct Prediction: Sendable, Encodable {
+        public var article: String
+        public var cue: [TextSpan], source: [TextSpan], content: [TextSpan]
+
+        public init(article: String, _ attribution: Attribution) {
+            self.article = article
+            cue = attribution.cue
+            source = attribution.source
+            content = attribution.content
+        }
+    }
+
     /// One attribution as character (Unicode scalar) spans per role.
     public struct Attribution: Sendable, Codable {
         public var cue: [TextSpan] = []

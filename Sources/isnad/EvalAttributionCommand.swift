@@ -42,8 +42,7 @@ struct EvalAttributionCommand: ParsableCommand {
             evaluation.add(text: article.text, gold: article.gold, predicted: predicted)
             if predictions != nil {
                 for p in predicted {
-                    let object = ["article": AnyEncodable(article.name), "cue": AnyEncodable(p.cue), "source": AnyEncodable(p.source), "content": AnyEncodable(p.content)]
-                    lines.append(String(decoding: try encoder.encode(object), as: UTF8.self))
+                    lines.append(String(decoding: try encoder.encode(AttributionEvaluation.Prediction(article: article.name, p)), as: UTF8.self))
                 }
             }
         }

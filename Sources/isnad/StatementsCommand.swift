@@ -35,12 +35,12 @@ struct StatementsCommand: ParsableCommand {
         let articles = analysis.articles(from: read.documents, until: .analyze)
         let extractor: StatementExtractor
         do { extractor = try StatementExtractor.standard() } catch { throw CommandFailure(description: "\(error)") }
-        var output: [[String: AnyEncodable]] = []
+        var output: [ArticleStatements] = []
         for article in articles {
             let claims = extractor.extract(original: article.original, paragraphs: ClaimsInput.spans(of: article), language: article.language)
             switch format {
             case .json:
-                output.append(["path": AnyEncodable(article.path), "language": AnyEncodable(article.language), "claims": AnyEncodable(claims)])
+                output.append(ArticleStatements(path: article.path, language: article.language, claims: claims))
             case .text:
                 print("\(article.path) [\(article.language)]: \(claims.statements.count) statements, \(claims.mentions.count) names")
                 for s in claims.statements {
@@ -60,9 +60,9 @@ struct StatementsCommand: ParsableCommand {
     }
 }
 
-/// Type-erased Encodable for small ad-hoc JSON objects.
-struct AnyEncodable: Encodable {
-    let encodeValue: (Encoder) throws -> Void
-    init<T: Encodable>(_ value: T) { encodeValue = value.encode }
-    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+/// One article's who-said-what in `isnad statements --format json`.
+struct ArticleStatements: Encodable {
+    var path: String
+    var language: String
+    var claims: ArticleClaims
 }

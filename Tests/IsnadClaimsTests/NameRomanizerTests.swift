@@ -152,12 +152,6 @@ struct NameRomanizerTests {
     }
 }
 
-/// A fresh folder for one test's files.
-private func temporaryFolder() throws -> String {
-    let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("isnad-names-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
-}
 
 /// An SQLite database with no tables, written byte by byte: the 100-byte file header and an
 /// empty schema page (a leaf table b-tree page with no cells).
@@ -186,14 +180,4 @@ private func emptySQLiteDatabase() -> [UInt8] {
     page[105] = UInt8(pageSize >> 8)  // cell content area starts at the page end
     page[106] = UInt8(pageSize & 0xFF)
     return page
-}
-
-/// Resident and peak resident bytes of this process, from /proc (0 where there is none).
-private func memory() -> (resident: Int, peak: Int) {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-    func kilobytes(_ field: String) -> Int {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) << 10
-    }
-    return (kilobytes("VmRSS"), kilobytes("VmHWM"))
 }

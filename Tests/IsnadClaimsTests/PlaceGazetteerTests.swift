@@ -186,20 +186,3 @@ struct PlaceGazetteerTests {
         #expect(elapsed < .seconds(10))
     }
 }
-
-/// A fresh folder for one test's files.
-private func temporaryFolder() throws -> String {
-    let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("isnad-places-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
-}
-
-/// Resident and peak resident bytes of this process, from /proc (0 where there is none).
-private func memory() -> (resident: Int, peak: Int) {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-    func kilobytes(_ field: String) -> Int {
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) << 10
-    }
-    return (kilobytes("VmRSS"), kilobytes("VmHWM"))
-}

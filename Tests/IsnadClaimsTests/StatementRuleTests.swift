@@ -81,8 +81,7 @@ struct StatementRuleTests {
 
     @Test("a lexicon line with an unknown kind names the file and line; user entries add to the built-in ones")
     func lexiconFiles() throws {
-        let folder = NSTemporaryDirectory() + "isnad-lexicon-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "# mine\nsay\tmurmured\n".write(toFile: folder + "/en.tsv", atomically: true, encoding: .utf8)
         let lexicon = try CueLexicon.load(language: "en", userDirectory: folder)

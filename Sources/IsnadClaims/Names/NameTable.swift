@@ -17,13 +17,7 @@ struct NameTable: Sendable {
     /// Reads the table read-only. Counts are summed per spelling over every country, role and
     /// source, after folding keys the way ``NameKey`` folds input words, so both sides meet.
     static func read(path: String) throws(NameResourceError) -> NameTable {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw NameResourceError(path: path, problem: "name table not found")
-        }
-        guard !isFolder.boolValue else {
-            throw NameResourceError(path: path, problem: "is a folder, not the name table")
-        }
+        try NameResourceError.requireFile(path, naming: "name table")
         var counts: [String: [String: Int]] = [:]
         var given: [String: Int] = [:]
         do {

@@ -8,13 +8,7 @@ enum PlaceTable {
     static let kinds: Set<String> = ["country", "city"]
 
     static func read(path: String) throws(NameResourceError) -> PlaceGazetteer {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw NameResourceError(path: path, problem: "place names not found")
-        }
-        guard !isFolder.boolValue else {
-            throw NameResourceError(path: path, problem: "is a folder, not the place names")
-        }
+        try NameResourceError.requireFile(path, naming: "place names")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
