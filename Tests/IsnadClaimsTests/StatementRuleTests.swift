@@ -79,6 +79,29 @@ struct StatementRuleTests {
         #expect(none.statements.isEmpty)
     }
 
+    @Test("a thousand quotations, mixed scripts mid-sentence, 50,000 words on one line: results in bounded time")
+    func largeAndMixed() throws {
+        let quotes = (0..<1_000).map { "“The bridge \($0) is closed,” said Mayor Lina Haddad." }.joined(separator: " ")
+        let many = try Self.extract(quotes, "en")
+        #expect(many.statements.count == 1_000 && many.statements.allSatisfy { $0.speakerMention?.text == "Lina Haddad" })
+        let mixed = try Self.extract("وقال المتحدث Samir Haddad إن الاجتماع في Geneva سيعقد غداً، وأضاف که جلسه بعدی در تهران است.", "ar")
+        #expect(mixed.statements.first?.speakerMention?.text == "Samir Haddad")
+        let line = Array(repeating: "the committee said that the water level rose", count: 6_250).joined(separator: " ")
+        #expect(line.split(separator: " ").count == 50_000)
+        let start = ContinuousClock.now
+        let long = try Self.extract(line, "en")
+        // One sentence of 50,000 words is read up to its token bound: a handful of statements.
+        #expect(long.statements.count <= 60 && ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test("without the names table and the place gazetteer, statements still come out")
+    func withoutResources() throws {
+        let text = "نفى المتحدث باسم وزارة الصحة، سامر الحداد، وجود أي إصابات جديدة في المدينة."
+        let claims = try StatementExtractor.standard(names: nil, places: nil)
+            .extract(original: text, paragraphs: [TextSpan(start: 0, end: text.unicodeScalars.count)], language: "ar")
+        #expect(claims.statements.first?.stance == .deny && claims.statements.first?.speakerMention?.text == "سامر الحداد")
+    }
+
     @Test("a lexicon line with an unknown kind names the file and line; user entries add to the built-in ones")
     func lexiconFiles() throws {
         let folder = try temporaryFolder()

@@ -37,14 +37,8 @@ public struct CueLexicon: Sendable {
         byFirstKey[first] = list.isEmpty ? nil : list
     }
 
-    /// The longest entry of one of `kinds` whose words are the keys starting at `keys[index]`.
-    public func match(_ keys: [String], at index: Int, kinds: Set<Kind>) -> Entry? {
-        guard index < keys.count, let list = byFirstKey[keys[index]] else { return nil }
-        for entry in list where kinds.contains(entry.kind) && index + entry.keys.count <= keys.count {
-            if Array(keys[index..<index + entry.keys.count]) == entry.keys { return entry }
-        }
-        return nil
-    }
+    /// The entries whose first word has this key, longest first.
+    public func entries(startingWith key: String) -> [Entry] { byFirstKey[key] ?? [] }
 
     /// Whether one word (its key) is a one-word entry of `kind`.
     public func contains(_ key: String, as kind: Kind) -> Bool {

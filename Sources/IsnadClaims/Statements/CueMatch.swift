@@ -16,45 +16,46 @@ struct CueMatch: Sendable {
 extension SentenceTokens {
     /// The longest phrase of `kinds` starting at word `w`: as written, or (Arabic script) without a
     /// joined و/ف before the first word, or with a final one-letter word (ل) joined to the next.
+    /// Compares keys in place: this runs for every word of a sentence, several times.
     func match(_ lexicon: CueLexicon, atWord w: Int, kinds: Set<CueLexicon.Kind>) -> CueMatch? {
         guard w < words.count else { return nil }
-        func found(_ entry: CueLexicon.Entry, _: [String]) -> CueMatch? {
-            let last = w + entry.keys.count - 1
-            guard last < words.count else { return nil }
-            // The phrase must not run over punctuation (a comma between its words).
-            let first = words[w], end = words[last]
-            for i in first...end where !tokens[i].isWord { return nil }
-            var attached: Int?
-            if let tail = entry.keys.last, tail.unicodeScalars.count == 1, wordKeys[last] != tail {
-                attached = tokens[end].start + 1
-            }
-            return CueMatch(kind: entry.kind, phrase: entry.phrase, tokens: first..<end + 1, attachedStart: attached)
-        }
-        if let entry = lexicon.match(wordKeys, at: w, kinds: kinds) { return found(entry, wordKeys) }
         let key = wordKeys[w]
-        var variants: [[String]] = []
-        if let first = key.unicodeScalars.first, (first == "و" || first == "ف"), key.unicodeScalars.count >= 3 {
-            var keys = wordKeys
-            keys[w] = String(String.UnicodeScalarView(key.unicodeScalars.dropFirst()))
-            variants.append(keys)
+        var firsts = [key]
+        if let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count >= 3 {
+            firsts.append(String(String.UnicodeScalarView(key.unicodeScalars.dropFirst())))
         }
-        for keys in variants {
-            if let entry = lexicon.match(keys, at: w, kinds: kinds) { return found(entry, keys) }
-        }
-        // A final one-letter word joined to the next: في حديث ل + لعنب.
-        for keys in [wordKeys] + variants {
-            for length in 2...4 where w + length - 1 < words.count {
-                let lastWord = keys[w + length - 1]
-                guard let letter = lastWord.unicodeScalars.first, lastWord.unicodeScalars.count >= 3 else { continue }
-                var probe = keys
-                probe[w + length - 1] = String(letter)
-                if let entry = lexicon.match(probe, at: w, kinds: kinds), entry.keys.count == length,
-                   entry.keys.last?.unicodeScalars.count == 1 {
-                    return found(entry, probe)
+        for joined in [false, true] {
+            for first in firsts {
+                for entry in lexicon.entries(startingWith: first) where kinds.contains(entry.kind) {
+                    let n = entry.keys.count
+                    guard w + n <= words.count, !joined || n >= 2 else { continue }
+                    var same = true
+                    for k in 1..<max(n, 1) {
+                        let expected = entry.keys[k], actual = wordKeys[w + k]
+                        if joined && k == n - 1 {
+                            same = expected.unicodeScalars.count == 1 && actual.unicodeScalars.count >= 3 && actual.hasPrefix(expected)
+                        } else {
+                            same = actual == expected
+                        }
+                        if !same { break }
+                    }
+                    if same, let found = found(entry, atWord: w) { return found }
                 }
             }
         }
         return nil
+    }
+
+    /// The match of `entry` at word `w`, unless punctuation stands between its words.
+    private func found(_ entry: CueLexicon.Entry, atWord w: Int) -> CueMatch? {
+        let last = w + entry.keys.count - 1
+        let first = words[w], end = words[last]
+        for i in first...end where !tokens[i].isWord { return nil }
+        var attached: Int?
+        if let tail = entry.keys.last, entry.keys.count > 1, tail.unicodeScalars.count == 1, wordKeys[last] != tail {
+            attached = tokens[end].start + 1
+        }
+        return CueMatch(kind: entry.kind, phrase: entry.phrase, tokens: first..<end + 1, attachedStart: attached)
     }
 
     /// Whether word `w` is a one-word entry of `kind`, as written or without a joined و/ف/ل/ب.

@@ -53,13 +53,16 @@ struct SentenceReader {
                 if cut > drafts[outer].content.lowerBound { drafts[outer].content = drafts[outer].content.lowerBound..<cut }
             }
         }
-        for outer in drafts.indices {
-            for inner in drafts.indices where inner != outer && drafts[outer].content.contains(drafts[inner].cue.tokens.lowerBound) {
-                guard let speaker = drafts[outer].speaker, !speaker.contains(where: { st.tokenIsWord($0, .anonymous, lexicon) }) else { continue }
-                let name = drafts[outer].mention?.text ?? finder.text(speaker)
-                drafts[inner].via.insert(contentsOf: [(name, drafts[outer].mention?.span ?? finder.span(speaker))] + drafts[outer].via, at: 0)
-                if isMedia(speaker) || drafts[outer].cue.kind == .report { drafts[outer].dropped = true }
-            }
+        // Only the nearest enclosing statement counts, with the chain it was told through, so a
+        // chain grows by one link per level however many statements a sentence nests.
+        let toldVia = drafts.map(\.via)
+        for inner in drafts.indices {
+            let enclosing = drafts.indices.filter { $0 != inner && drafts[$0].content.contains(drafts[inner].cue.tokens.lowerBound) }
+            guard let outer = enclosing.min(by: { drafts[$0].content.count < drafts[$1].content.count }),
+                  let speaker = drafts[outer].speaker, !speaker.contains(where: { st.tokenIsWord($0, .anonymous, lexicon) }) else { continue }
+            let name = drafts[outer].mention?.text ?? finder.text(speaker)
+            drafts[inner].via.insert(contentsOf: [(name, drafts[outer].mention?.span ?? finder.span(speaker))] + toldVia[outer], at: 0)
+            if isMedia(speaker) || drafts[outer].cue.kind == .report { drafts[outer].dropped = true }
         }
         var result: [Statement] = []
         for index in drafts.indices where !drafts[index].dropped {
@@ -84,7 +87,8 @@ struct SentenceReader {
             if draft.speaker == nil { draft.inheritedText = state.speakerText } else { state.speakerText = draft.speaker.map(finder.text) ?? "" }
             state.speaker = draft.mention
             if let mention = draft.mention, mention.type == .person, draft.speaker != nil {
-                state.people.append((mention, draft.speaker.map(finder.text) ?? ""))
+                let phrase = draft.speaker.map(finder.text) ?? ""
+                state.people.append((mention, Set(WordTokenizer.tokens(in: phrase).map { MatchingKey.withoutArticle($0.key) ?? $0.key })))
             }
             result.append(statement(draft))
         }
@@ -106,10 +110,7 @@ struct SentenceReader {
         let keys = Set(speaker.filter { st.tokens[$0].isWord }.map { MatchingKey.withoutArticle(st.tokens[$0].key) ?? st.tokens[$0].key })
         if let organization = finder.organizations(in: speaker).first {
             let wanted = Set(WordTokenizer.tokens(in: organization.text).map { MatchingKey.withoutArticle($0.key) ?? $0.key })
-            return state.people.last { person in
-                let words = Set(WordTokenizer.tokens(in: person.phrase).map { MatchingKey.withoutArticle($0.key) ?? $0.key })
-                return wanted.isSubset(of: words)
-            }?.mention
+            return state.people.last { wanted.isSubset(of: $0.phraseKeys) }?.mention
         }
         let mention = state.roles.last(where: { keys.isSubset(of: $0.keys) })?.mention ?? state.speaker
         if let mention { state.roles.append((keys, mention)) }

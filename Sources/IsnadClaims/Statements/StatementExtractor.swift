@@ -69,5 +69,5 @@ struct ArticleState {
     /// Role phrases already resolved (their word keys) and to whom.
     var roles: [(keys: Set<String>, mention: EntityMention)] = []
     /// Named people who spoke, with the speaker phrase that introduced them (titles, roles).
-    var people: [(mention: EntityMention, phrase: String)] = []
+    var people: [(mention: EntityMention, phraseKeys: Set<String>)] = []
 }
