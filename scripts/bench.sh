@@ -105,6 +105,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = store ]; then
 #    rate, the `isnad recluster` figure, with `bench stories`' in-memory rate as the peer), then
 #    10 new articles ingested into each with a fresh vector cache (so they are really encoded):
 #    wall time beyond encoding, its ratio between the two sizes, and peak memory.
+#    The rebuild against the old whole-store replay on the same store: scripts/compare-recluster.sh.
 "$BIN" bench stories --count "${BENCH_STORE:-200000}" | head -1 | sed 's/^/  peer: /'
 for n in 10000 "${BENCH_STORE:-200000}"; do
   "$BIN" bench store --count "$n" --store "$WORK/store-$n.sqlite" --new-file "$WORK/new-$n.jsonl"
