@@ -9,7 +9,7 @@ APT_PACKAGES := libxml2-dev libsqlite3-dev zlib1g-dev pkg-config xz-utils
 BIN := .build/release/isnad
 DEMO_STORE := .build/demo.sqlite
 
-.PHONY: all deps models build release test demo bench clean
+.PHONY: all deps models taggers build release test demo bench clean
 
 all: build
 
@@ -25,17 +25,21 @@ deps:
 models:
 	@scripts/install-models.sh "$(ISNAD_MODELS)"
 
+## taggers: train the name taggers (ar, fa, en) from ../shared when it is there (local models only)
+taggers: release models
+	@scripts/train-taggers.sh "$(BIN)" "$(ISNAD_MODELS)/ner" "$(ISNAD_SHARED)/data/ner"
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release --product isnad
 
-test: deps models
+test: deps models taggers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-demo: deps models release
+demo: deps models release taggers
 	@rm -f $(DEMO_STORE) $(DEMO_STORE)-wal $(DEMO_STORE)-shm
 	@$(BIN) ingest samples --store $(DEMO_STORE)
 	@echo
@@ -49,7 +53,7 @@ demo: deps models release
 	@echo
 	@$(BIN) story 1 --why --store $(DEMO_STORE)
 
-bench: deps models release
+bench: deps models release taggers
 	@scripts/bench.sh
 
 clean:

@@ -71,7 +71,7 @@ public struct NEREvaluation: Sendable {
         let text = tokens.joined(separator: " ")
         let claims = extractor.extract(original: text, paragraphs: [TextSpan(start: 0, end: text.unicodeScalars.count)], language: language)
         var tags = [String](repeating: "O", count: tokens.count)
-        var mentions = claims.mentions + claims.statements.compactMap(\.speakerMention)
+        var mentions = claims.mentions
         mentions.sort { ($0.span.end - $0.span.start) > ($1.span.end - $1.span.start) }
         for mention in mentions {
             let type: String

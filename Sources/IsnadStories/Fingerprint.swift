@@ -10,11 +10,7 @@ public enum Fingerprint {
     public static let shingleWords = 4
 
     /// FNV-1a of a string's UTF-8 bytes.
-    public static func hash(_ text: String) -> UInt64 {
-        var value: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return value
-    }
+    public static func hash(_ text: String) -> UInt64 { BitMix.fnv1a(text) }
 
     /// SplitMix64 finalizer, used to derive the signature's hash functions.
     @inline(__always)

@@ -14,7 +14,7 @@ struct Isnad: ParsableCommand {
             Start with:  isnad ingest samples   then   isnad articles   and   isnad search مرکز
             """,
         subcommands: [IngestCommand.self, StoriesCommand.self, StoryCommand.self, ReclusterCommand.self, ArticlesCommand.self, ArticleCommand.self, SearchCommand.self,
-                      AnalyzeCommand.self, StatementsCommand.self, EmbedCommand.self, SimilarityCommand.self, EvalCommand.self, BenchCommand.self])
+                      AnalyzeCommand.self, StatementsCommand.self, EmbedCommand.self, SimilarityCommand.self, EvalCommand.self, TrainCommand.self, BenchCommand.self])
 }
 
 /// Shared `--store` option.

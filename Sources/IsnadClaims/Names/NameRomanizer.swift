@@ -59,6 +59,11 @@ public struct NameRomanizer: Sendable {
         table?.givenNames.contains(NameKey.fold(word)) ?? false
     }
 
+    /// Whether the table spells this word as (part of) a name: a hint for the name tagger.
+    public func knowsWord(_ word: String) -> Bool {
+        table?.spellings[NameKey.foldWord(word)] != nil
+    }
+
     /// The longest table unit of two or more words starting at `index`, with its word count.
     private func longestUnit(_ tokens: [String], at index: Int) -> (String, Int)? {
         guard let table, table.longestUnit >= 2 else { return nil }

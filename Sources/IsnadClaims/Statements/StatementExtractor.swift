@@ -8,12 +8,15 @@ public struct StatementExtractor: Sendable {
     let lexicons: [String: CueLexicon]
     let names: (any NameResource)?
     let places: PlaceGazetteer?
+    /// Trained name taggers by language (`make models`); languages without one get rules only.
+    let taggers: [String: NameTagger]
     /// Version of the rules and lexicons: stored statements read by an older one are read again.
-    public static let rulesVersion = 3
+    public static let rulesVersion = 4
     /// Sentences longer than this many tokens are read up to it: bounded work per sentence.
     static let sentenceTokenLimit = 600
 
-    public init(lexicons: [CueLexicon], names: (any NameResource)? = nil, places: PlaceGazetteer? = nil) {
+    public init(lexicons: [CueLexicon], names: (any NameResource)? = nil, places: PlaceGazetteer? = nil, taggers: [NameTagger] = []) {
+        self.taggers = Dictionary(taggers.map { ($0.model.language, $0) }, uniquingKeysWith: { _, last in last })
         var byLanguage: [String: CueLexicon] = [:]
         for lexicon in lexicons { byLanguage[lexicon.language] = lexicon }
         self.lexicons = byLanguage
@@ -25,8 +28,10 @@ public struct StatementExtractor: Sendable {
     /// English, and the installed names table and place gazetteer (when `make models` put them
     /// there; statements come out without them).
     public static func standard(names: (any NameResource)? = NameRomanizer.shared.romanizer,
-                                places: PlaceGazetteer? = PlaceGazetteer.shared.gazetteer) throws(LexiconError) -> StatementExtractor {
-        StatementExtractor(lexicons: [try .load(language: "ar"), try .load(language: "fa"), try .load(language: "en")], names: names, places: places)
+                                places: PlaceGazetteer? = PlaceGazetteer.shared.gazetteer,
+                                taggers: [NameTagger] = NameTagger.installed.taggers) throws(LexiconError) -> StatementExtractor {
+        StatementExtractor(lexicons: [try .load(language: "ar"), try .load(language: "fa"), try .load(language: "en")],
+                           names: names, places: places, taggers: taggers)
     }
 
     /// Statements and mentions of an article given as its original text and the spans of its kept
@@ -47,7 +52,7 @@ public struct StatementExtractor: Sendable {
                     st = SentenceTokens(scalars, range.lowerBound..<cut, quoteOpen: quoteOpen)
                 }
                 quoteOpen = st.quoteOpenAtEnd
-                let finder = MentionFinder(st: st, lexicon: lexicon, scalars: scalars, names: names, places: places)
+                let finder = MentionFinder(st: st, lexicon: lexicon, scalars: scalars, names: names, places: places, tagger: taggers[language])
                 result.mentions.append(contentsOf: finder.mentions())
                 guard lexicon.count > 0 else { continue }
                 let reader = SentenceReader(st: st, lexicon: lexicon, finder: finder, verbFinal: language == "fa", language: language)
