@@ -52,6 +52,13 @@ struct NameTaggerTests {
         #expect(NameTagger(model: read, features: features).tags(for: sentence) == NameTagger(model: model, features: features).tags(for: sentence))
 
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A model trained on other features (the version after the magic and file version).
+        var other = bytes
+        other[12] = other[12] &+ 1
+        try other.write(to: URL(fileURLWithPath: path))
+        do { _ = try NameTaggerModel.load(path: path); Issue.record("a model of other features was read") } catch {
+            #expect(error.problem.contains("features of version"), "\(error)")
+        }
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
         #expect(throws: NameResourceError.self) { try NameTaggerModel.load(path: path) }
         do { _ = try NameTaggerModel.load(path: path) } catch {

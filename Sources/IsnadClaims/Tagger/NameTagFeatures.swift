@@ -11,65 +11,81 @@ public struct NameTagFeatures: Sendable {
     /// Title and role words that precede names (`اللواء`, `سخنگوی`, `spokesman`).
     public var lexicon: CueLexicon?
 
+    /// Version of the features: a model trained on other features is refused (`make taggers`
+    /// trains again). Raise it with any change to what `features(of:)` returns.
+    public static let version: UInt32 = 2
+
     public init(names: NameRomanizer = .rulesOnly, places: PlaceGazetteer = .empty, lexicon: CueLexicon? = nil) {
         self.names = names
         self.places = places
         self.lexicon = lexicon
     }
 
-    /// Hashed features of every token of a sentence, in token order.
+    /// Hashed features of every token of a sentence, in token order. Each value (word, stem,
+    /// affix, shape …) is hashed once per token; a feature is its template mixed with the hashes.
     public func features(of tokens: [String]) -> [[UInt64]] {
         // A possessive is its name (`Russia's` → `russia`): training data splits it off.
         let possessive = tokens.map { $0.hasSuffix("'s") || $0.hasSuffix("’s") }
         let bare = tokens.indices.map { possessive[$0] ? String(tokens[$0].dropLast(2)) : tokens[$0] }
         let keys = bare.map { MatchingKey.key($0) }
-        let stems = keys.map(Self.stem)
-        let shapes = bare.map(Self.shape)
         let placeTags = placeMarks(keys)
-        let cueKinds = keys.map(cueKind)
-        func key(_ i: Int) -> String { i < 0 ? "<s>" : i >= keys.count ? "</s>" : keys[i] }
-        func stem(_ i: Int) -> String { i < 0 ? "<s>" : i >= stems.count ? "</s>" : stems[i] }
-        func shape(_ i: Int) -> String { i < 0 ? "<s>" : i >= shapes.count ? "</s>" : shapes[i] }
-        func suffix(_ i: Int, _ n: Int) -> String {
-            guard i >= 0, i < keys.count else { return "-" }
-            return String(String.UnicodeScalarView(keys[i].unicodeScalars.suffix(n)))
+        let given = bare.map { names.isGivenName($0) }
+        let word = keys.map { BitMix.fnv1a($0) }
+        let stem = keys.map { BitMix.fnv1a(Self.stem($0)) }
+        let shape = bare.map { BitMix.fnv1a(Self.shape($0)) }
+        let kind = keys.map { BitMix.fnv1a(cueKind($0)) }
+        let place = placeTags.map { BitMix.fnv1a($0) }
+        // Prefixes and suffixes of 1–4 scalars (0: the word is not longer than that).
+        var prefixes = [[UInt64]](), suffixes = [[UInt64]]()
+        for key in keys {
+            let scalars = Array(key.unicodeScalars)
+            prefixes.append((1...4).map { scalars.count > $0 ? BitMix.fnv1a(String(String.UnicodeScalarView(scalars.prefix($0)))) : 0 })
+            suffixes.append((1...4).map { scalars.count > $0 ? BitMix.fnv1a(String(String.UnicodeScalarView(scalars.suffix($0)))) : 0 })
         }
-        func prefix(_ i: Int, _ n: Int) -> String {
-            guard i >= 0, i < keys.count else { return "-" }
-            return String(String.UnicodeScalarView(keys[i].unicodeScalars.prefix(n)))
-        }
-        func kind(_ i: Int) -> String { i < 0 || i >= cueKinds.count ? "-" : cueKinds[i] }
+        let start = BitMix.fnv1a("<s>"), end = BitMix.fnv1a("</s>"), none = BitMix.fnv1a("-")
+        func at(_ values: [UInt64], _ i: Int) -> UInt64 { i < 0 ? start : i >= values.count ? end : values[i] }
+        func affix(_ values: [[UInt64]], _ i: Int, _ n: Int) -> UInt64 { i < 0 || i >= values.count ? none : values[i][n - 1] }
         return tokens.indices.map { i in
             var out: [UInt64] = []
-            out.reserveCapacity(40)
-            func add(_ name: String, _ value: String) { out.append(BitMix.fnv1a(name + "\u{1}" + value)) }
-            let word = keys[i], scalars = Array(word.unicodeScalars)
-            add("b", "")
-            add("w", word)
-            add("s", stems[i])
-            add("sh", shapes[i])
-            for n in 1...4 where scalars.count > n {
-                add("p\(n)", String(String.UnicodeScalarView(scalars.prefix(n))))
-                add("x\(n)", String(String.UnicodeScalarView(scalars.suffix(n))))
+            out.reserveCapacity(44)
+            func add(_ template: Template, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
+                var h = BitMix.splitMix64(UInt64(template.rawValue) &* 0x9E37_79B9_7F4A_7C15 ^ a)
+                if b != 0 { h = BitMix.splitMix64(h ^ b) }
+                if c != 0 { h = BitMix.splitMix64(h ^ c) }
+                out.append(h)
             }
-            add("w-1", key(i - 1)); add("w+1", key(i + 1)); add("w-2", key(i - 2)); add("w+2", key(i + 2))
-            add("s-1", stem(i - 1)); add("s+1", stem(i + 1))
-            add("w-1w", key(i - 1) + " " + word); add("ww+1", word + " " + key(i + 1))
-            add("sh-1", shape(i - 1)); add("sh+1", shape(i + 1))
-            add("x3-1", suffix(i - 1, 3)); add("x3+1", suffix(i + 1, 3)); add("p3+1", prefix(i + 1, 3))
-            add("x2-1", suffix(i - 1, 2)); add("x2+1", suffix(i + 1, 2))
-            add("sh-1sh", shape(i - 1) + " " + shapes[i] + " " + shape(i + 1))
-            add("k", kind(i)); add("k-1", kind(i - 1)); add("k-2", kind(i - 2)); add("k+1", kind(i + 1))
-            add("pl", placeTags[i])
-            add("pl-1pl+1", (i > 0 ? placeTags[i - 1] : "<s>") + " " + (i + 1 < placeTags.count ? placeTags[i + 1] : "</s>"))
-            let given = names.isGivenName(bare[i]), givenBefore = i > 0 && names.isGivenName(bare[i - 1])
-            add("g", "\(given) \(givenBefore)")
-            add("g+1", i + 1 < bare.count && names.isGivenName(bare[i + 1]) ? "1" : "0")
-            add("nw", names.knowsWord(bare[i]) ? "1" : "0")
-            if i == 0 { add("first", shapes[i]) }
-            if possessive[i] { add("poss", "") }
+            add(.bias, 1)
+            add(.word, word[i]); add(.stem, stem[i]); add(.shape, shape[i])
+            for n in 1...4 where prefixes[i][n - 1] != 0 {
+                add(.prefix, prefixes[i][n - 1], UInt64(n))
+                add(.suffix, suffixes[i][n - 1], UInt64(n))
+            }
+            add(.wordBefore, at(word, i - 1)); add(.wordAfter, at(word, i + 1))
+            add(.wordBefore2, at(word, i - 2)); add(.wordAfter2, at(word, i + 2))
+            add(.stemBefore, at(stem, i - 1)); add(.stemAfter, at(stem, i + 1))
+            add(.bigramBefore, at(word, i - 1), word[i]); add(.bigramAfter, word[i], at(word, i + 1))
+            add(.shapeBefore, at(shape, i - 1)); add(.shapeAfter, at(shape, i + 1))
+            add(.shapes, at(shape, i - 1), shape[i], at(shape, i + 1))
+            add(.suffix3Before, affix(suffixes, i - 1, 3)); add(.suffix3After, affix(suffixes, i + 1, 3))
+            add(.prefix3After, affix(prefixes, i + 1, 3))
+            add(.suffix2Before, affix(suffixes, i - 1, 2)); add(.suffix2After, affix(suffixes, i + 1, 2))
+            add(.kind, kind[i]); add(.kindBefore, at(kind, i - 1)); add(.kindBefore2, at(kind, i - 2)); add(.kindAfter, at(kind, i + 1))
+            add(.place, place[i]); add(.placesAround, at(place, i - 1), at(place, i + 1))
+            add(.given, given[i] ? 2 : 1, i > 0 && given[i - 1] ? 2 : 1)
+            add(.givenAfter, i + 1 < given.count && given[i + 1] ? 2 : 1)
+            add(.nameWord, names.knowsWord(bare[i]) ? 2 : 1)
+            if i == 0 { add(.first, shape[i]) }
+            if possessive[i] { add(.possessive, 1) }
             return out
         }
+    }
+
+    /// Feature templates (their numbers are part of a model: renumbering needs a new model).
+    enum Template: UInt8 {
+        case bias = 1, word, stem, shape, prefix, suffix, wordBefore, wordAfter, wordBefore2, wordAfter2
+        case stemBefore, stemAfter, bigramBefore, bigramAfter, shapeBefore, shapeAfter, shapes
+        case suffix3Before, suffix3After, prefix3After, suffix2Before, suffix2After
+        case kind, kindBefore, kindBefore2, kindAfter, place, placesAround, given, givenAfter, nameWord, first, possessive
     }
 
     /// The word without a joined Arabic conjunction, preposition or article (`والجيش` → `جيش`,

@@ -28,13 +28,14 @@ public struct NameTaggerModel: Sendable {
         (ModelDirectory.path as NSString).appendingPathComponent("ner/\(language).bin")
     }
 
-    /// The model file's bytes (little-endian): magic, version, language, tags, feature keys,
+    /// The model file's bytes (little-endian): magic, version, feature version, language, tags, feature keys,
     /// weights, transitions.
     public func encoded() -> Data {
         var data = Data(Self.magic)
         func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         func put(_ text: String) { put(UInt32(text.utf8.count)); data.append(contentsOf: Array(text.utf8)) }
         put(Self.fileVersion)
+        put(NameTagFeatures.version)
         put(language)
         put(UInt32(tags.count))
         for tag in tags { put(tag) }
@@ -96,6 +97,10 @@ public struct NameTaggerModel: Sendable {
         guard Array(try take(magic.count)) == magic else { throw ModelFileProblem(message: "wrong magic bytes") }
         let version = try integer(UInt32.self)
         guard version == fileVersion else { throw ModelFileProblem(message: "file version \(version), this build reads \(fileVersion)") }
+        let features = try integer(UInt32.self)
+        guard features == NameTagFeatures.version else {
+            throw ModelFileProblem(message: "trained on features of version \(features), this build computes version \(NameTagFeatures.version)")
+        }
         let language = try text()
         let tagCount = Int(try integer(UInt32.self))
         guard (1...64).contains(tagCount) else { throw ModelFileProblem(message: "\(tagCount) tags") }
